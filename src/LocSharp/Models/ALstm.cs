@@ -13,7 +13,7 @@ public sealed class ALstm : LocalizationNetwork
 {
     private readonly ConvFrontEnd conv;
     private readonly Dropout convDropout;
-    private readonly PackedBiLstm lstm;
+    private readonly TwoWayLstm lstm;
     private readonly AdditiveAttention attention;
     private readonly ClassifierHead head;
 
@@ -21,7 +21,7 @@ public sealed class ALstm : LocalizationNetwork
     {
         conv = new ConvFrontEnd(config.InputFeatures, config.ConvWidths, config.FiltersPerWidth);
         convDropout = Dropout(config.Dropout);
-        lstm = new PackedBiLstm(conv.OutputChannels, config.Hidden);
+        lstm = new TwoWayLstm(conv.OutputChannels, config.Hidden);
         attention = new AdditiveAttention(config.RepresentationSize, config.AttentionSize);
         head = new ClassifierHead(config.RepresentationSize, config.Dense, config.Classes, config.Dropout);
         RegisterComponents();

@@ -12,14 +12,14 @@ public sealed class RLstm : LocalizationNetwork
 {
     private readonly ConvFrontEnd conv;
     private readonly Dropout convDropout;
-    private readonly PackedBiLstm lstm;
+    private readonly TwoWayLstm lstm;
     private readonly ClassifierHead head;
 
     public RLstm(ModelConfig config) : base(nameof(RLstm), config)
     {
         conv = new ConvFrontEnd(config.InputFeatures, config.ConvWidths, config.FiltersPerWidth);
         convDropout = Dropout(config.Dropout);
-        lstm = new PackedBiLstm(conv.OutputChannels, config.Hidden);
+        lstm = new TwoWayLstm(conv.OutputChannels, config.Hidden);
         head = new ClassifierHead(config.RepresentationSize, config.Dense, config.Classes, config.Dropout);
         RegisterComponents();
         InitializeUniform();

@@ -1,0 +1,75 @@
+using LocSharp.Data;
+using LocSharp.Encoding;
+using LocSharp.Training;
+using static TorchSharp.torch;
+
+namespace LocSharp.Models;
+
+/// <summary>
+/// One or more trained networks with what is needed to use them: the location names in output order, the
+/// encoding and the maximum length. With several networks (an ensemble) the prediction is the mean of their
+/// probabilities.
+/// </summary>
+public sealed class TrainedModel : IDisposable
+{
+    public TrainedModel(IReadOnlyList<LocalizationNetwork> networks, IReadOnlyList<string> locations, int maxLength,
+        IReadOnlyList<TrainingSummary?>? training = null, string encoding = ResidueEncoder.Name)
+    {
+        if (networks.Count == 0) throw new ArgumentException("A model needs at least one network.", nameof(networks));
+        if (networks.Any(n => n.Config.Classes != locations.Count))
+            throw new ArgumentException($"Every network must have {locations.Count} outputs, one per location.", nameof(networks));
+        if (networks.Select(n => n.Config.InputFeatures).Distinct().Count() != 1)
+            throw new ArgumentException("Every network must read the same number of features.", nameof(networks));
+        if (locations.Distinct().Count() != locations.Count)
+            throw new ArgumentException("Location names must be distinct.", nameof(locations));
+        Networks = networks;
+        Locations = locations;
+        MaxLength = maxLength;
+        Encoding = encoding;
+        Training = training ?? networks.Select(_ => (TrainingSummary?)null).ToList();
+    }
+
+    public IReadOnlyList<LocalizationNetwork> Networks { get; }
+    public IReadOnlyList<string> Locations { get; }
+    public int MaxLength { get; }
+    public string Encoding { get; }
+    public int InputFeatures => Networks[0].Config.InputFeatures;
+    public IReadOnlyList<TrainingSummary?> Training { get; }
+
+    /// <summary>Joins models trained on the same locations, encoding and maximum length into one ensemble.</summary>
+    public static TrainedModel Ensemble(IReadOnlyList<TrainedModel> members)
+    {
+        var first = members[0];
+        foreach (var member in members.Skip(1))
+        {
+            if (!member.Locations.SequenceEqual(first.Locations))
+                throw new ArgumentException($"Ensemble members must predict the same locations in the same order: [{string.Join(", ", first.Locations)}] vs [{string.Join(", ", member.Locations)}].");
+            if (member.Encoding != first.Encoding || member.InputFeatures != first.InputFeatures)
+                throw new ArgumentException("Ensemble members must use the same residue encoding.");
+            if (member.MaxLength != first.MaxLength)
+                throw new ArgumentException($"Ensemble members must use the same maximum length ({first.MaxLength} vs {member.MaxLength}).");
+        }
+        return new TrainedModel(members.SelectMany(m => m.Networks).ToList(), first.Locations, first.MaxLength,
+            members.SelectMany(m => m.Training).ToList(), first.Encoding);
+    }
+
+    /// <summary>[B, C] location probabilities for a batch, averaged over the networks.</summary>
+    public Tensor PredictProbabilities(EncodedBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor sum = zeros(batch.Features.shape[0], Locations.Count);
+        foreach (var network in Networks)
+        {
+            network.eval();
+            using var output = network.call(batch.Features, batch.Lengths);
+            sum.add_(nn.functional.softmax(output.Logits, 1));
+        }
+        return sum.div_(Networks.Count).MoveToOuterDisposeScope();
+    }
+
+    public void Dispose()
+    {
+        foreach (var network in Networks) network.Dispose();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using LocSharp.Data;
+using LocSharp.Encoding;
+using LocSharp.Models;
+using LocSharp.Prediction;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace LocSharp.Training;
+
+/// <summary>Where the training data came from, recorded in the model file.</summary>
+public sealed record DataDescription(string Data, string? Split, IReadOnlyList<string> TrainPartitions, string? ValidationPartition);
+
+/// <summary>
+/// Trains one network with Adam and cross-entropy on length-bucketed batches, writing a checkpoint after every
+/// epoch. A run is a pure function of its options, data and seed: each epoch reseeds batch order and dropout
+/// from (seed, epoch), so a run resumed from a checkpoint ends with the same weights as one never interrupted.
+/// </summary>
+public static class Trainer
+{
+    public static TrainedModel Train(LabelledSequences train, LabelledSequences? validation, TrainingOptions options,
+        DataDescription description, string checkpointPath, bool resume,
+        ITrainingObserver? observer = null, CancellationToken cancel = default)
+    {
+        options.Validate();
+        if (validation != null && !validation.Locations.SequenceEqual(train.Locations))
+            throw new ArgumentException("Training and validation data must use the same location list.");
+        string fingerprint = train.Fingerprint();
+        if (File.Exists(checkpointPath) && !resume)
+            throw new TrainingException($"{checkpointPath} already holds a checkpoint. Pass --resume to continue that run, or delete the file to start over.");
+        if (resume && File.Exists(checkpointPath)) CheckResumable(Checkpoint.ReadState(checkpointPath), options, fingerprint, train.Locations, checkpointPath);
+
+        manual_seed(options.Seed);
+        var network = LocalizationNetwork.Create(options.ToModelConfig(train.Locations.Count));
+        using var optimizer = optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var state = new Checkpoint(options, fingerprint, train.Locations, 0, 0, null, 0, []);
+        byte[]? bestWeights = null;
+        if (resume && File.Exists(checkpointPath)) (state, bestWeights) = Checkpoint.Load(checkpointPath, network, optimizer);
+
+        var sequences = train.Sequences.Select(s => Truncation.Truncate(s, options.MaxLength)).ToList();
+        var lengths = sequences.Select(s => s.Length).ToList();
+        int batchesPerEpoch = (sequences.Count + options.BatchSize - 1) / options.BatchSize;
+        observer?.Started(state.EpochsDone, options.Epochs, batchesPerEpoch,
+            LengthBuckets.PaddingFraction(lengths, LengthBuckets.Shuffled(lengths, options.BatchSize, new Random(options.Seed))));
+        // Validation runs through the same prediction path as `evaluate`; this view must not dispose the network.
+        var view = new TrainedModel([network], train.Locations, options.MaxLength);
+
+        for (int epoch = state.EpochsDone; epoch < options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            int epochSeed = EpochSeed(options.Seed, epoch);
+            manual_seed(epochSeed);
+            double learningRate = options.LearningRateAt(epoch);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+            var batches = LengthBuckets.Shuffled(lengths, options.BatchSize, new Random(epochSeed));
+
+            network.train();
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            for (int b = 0; b < batches.Count; b++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                int[] items = batches[b];
+                using var batch = EncodedBatch.Create(sequences, items);
+                Tensor labels = tensor(items.Select(i => (long)train.Labels[i]).ToArray());  // [B]
+                using var output = network.call(batch.Features, batch.Lengths);
+                Tensor loss = nn.functional.cross_entropy(output.Logits, labels);
+                optimizer.zero_grad();
+                loss.backward();
+                if (options.ClipNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipNorm);
+                optimizer.step();
+                lossSum += loss.item<float>() * items.Length;
+                correct += output.Logits.argmax(1).eq(labels).sum().item<long>();
+                seen += items.Length;
+                observer?.BatchDone(epoch + 1, b + 1, batches.Count, lossSum / seen);
+            }
+
+            double? validationAccuracy = validation == null ? null : Accuracy(view, validation);
+            bool isBest = validationAccuracy > (state.BestValidationAccuracy ?? double.NegativeInfinity);
+            if (isBest) bestWeights = TensorArchive.Write(network, TensorArchive.Precision.Float32);
+            var report = new EpochReport(epoch + 1, learningRate, lossSum / seen, (double)correct / seen,
+                validationAccuracy, LengthBuckets.PaddingFraction(lengths, batches), clock.Elapsed.TotalSeconds);
+            state = state with
+            {
+                EpochsDone = epoch + 1,
+                BestEpoch = isBest ? epoch + 1 : state.BestEpoch,
+                BestValidationAccuracy = isBest ? validationAccuracy : state.BestValidationAccuracy,
+                WallSeconds = state.WallSeconds + clock.Elapsed.TotalSeconds,
+                History = [.. state.History, report],
+            };
+            state.Save(checkpointPath, network, optimizer, bestWeights);
+            observer?.EpochDone(report, isBest);
+        }
+
+        if (bestWeights != null) TensorArchive.Read(bestWeights, network, checkpointPath);
+        network.eval();
+        var summary = new TrainingSummary(description.Data, description.Split, description.TrainPartitions,
+            description.ValidationPartition, train.Count, options, state.EpochsDone,
+            bestWeights != null ? state.BestEpoch : state.EpochsDone, state.BestValidationAccuracy, state.WallSeconds,
+            DateTimeOffset.UtcNow);
+        return new TrainedModel([network], train.Locations, options.MaxLength, [summary]);
+    }
+
+    /// <summary>Fraction of proteins whose most probable location is the labelled one.</summary>
+    public static double Accuracy(TrainedModel model, LabelledSequences data)
+    {
+        int[] predicted = Predictions.ArgMax(Predictions.Probabilities(model, data.Sequences));
+        return (double)predicted.Where((p, i) => p == data.Labels[i]).Count() / data.Count;
+    }
+
+    static int EpochSeed(int seed, int epoch) => unchecked(seed * 1_000_003 + epoch + 1);
+
+    static void CheckResumable(Checkpoint saved, TrainingOptions options, string fingerprint, IReadOnlyList<string> locations, string path)
+    {
+        if (!saved.Options.Equals(options))
+            throw new TrainingException($"{path} was written by a run with other settings; resume with the same settings, or delete it to start over.\n  checkpoint: {saved.Options}\n  now:        {options}");
+        if (saved.DataFingerprint != fingerprint || !saved.Locations.SequenceEqual(locations))
+            throw new TrainingException($"{path} was written by a run on other training data; resume with the same data and partitions, or delete it to start over.");
+    }
+}

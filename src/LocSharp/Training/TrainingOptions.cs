@@ -1,0 +1,97 @@
+using LocSharp.Encoding;
+using LocSharp.Models;
+
+namespace LocSharp.Training;
+
+/// <summary>How the learning rate changes over the epochs.</summary>
+public enum LearningRateSchedule
+{
+    /// <summary>The same rate every epoch (the paper).</summary>
+    Constant,
+
+    /// <summary>Cosine decay from the rate to zero over the epochs.</summary>
+    Cosine,
+}
+
+/// <summary>
+/// Everything that decides what a training run produces. Defaults are the paper's settings (Sønderby et al.
+/// 2015): Adam, learning rate 2e-4, dropout 0.5, 100 epochs. Precedence: these defaults, then a config file,
+/// then command-line flags.
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>R-LSTM or A-LSTM.</summary>
+    public Architecture Architecture { get; init; } = Architecture.RLstm;
+
+    /// <summary>LSTM units per direction.</summary>
+    public int Hidden { get; init; } = 256;
+
+    /// <summary>Units of the dense layer.</summary>
+    public int Dense { get; init; } = 200;
+
+    /// <summary>Columns of the attention matrix W_a (A-LSTM).</summary>
+    public int AttentionSize { get; init; } = 400;
+
+    /// <summary>Widths of the first-layer convolutions.</summary>
+    public IReadOnlyList<int> ConvWidths { get; init; } = Models.ModelConfig.PaperConvWidths;
+
+    /// <summary>Filters per convolution width.</summary>
+    public int FiltersPerWidth { get; init; } = 10;
+
+    /// <summary>Dropout probability on the non-recurrent connections.</summary>
+    public double Dropout { get; init; } = 0.5;
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Adam's learning rate.</summary>
+    public double LearningRate { get; init; } = 2e-4;
+
+    /// <summary>Learning-rate schedule over the epochs.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>L2 weight decay added by Adam (0 = none).</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Clip the gradients' total norm to this value (0 = no clipping).</summary>
+    public double ClipNorm { get; init; }
+
+    /// <summary>Proteins per batch; batches hold proteins of similar length.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Longer proteins are cut from the middle to this length.</summary>
+    public int MaxLength { get; init; } = Truncation.DefaultMaxLength;
+
+    /// <summary>Seeds initialisation, batch order and dropout: the same seed gives the same model.</summary>
+    public int Seed { get; init; } = 1;
+
+    public ModelConfig ToModelConfig(int classes) => new(Architecture, classes, ResidueEncoder.Features, ConvWidths,
+        FiltersPerWidth, Hidden, Dense, AttentionSize, Dropout);
+
+    public double LearningRateAt(int epoch) => Schedule switch
+    {
+        LearningRateSchedule.Constant => LearningRate,
+        LearningRateSchedule.Cosine => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * epoch / Epochs)),
+        _ => throw new ArgumentOutOfRangeException(nameof(Schedule)),
+    };
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"Epochs must be at least 1, not {Epochs}.");
+        if (LearningRate <= 0) throw new ArgumentException($"The learning rate must be positive, not {LearningRate}.");
+        if (BatchSize < 1) throw new ArgumentException($"The batch size must be at least 1, not {BatchSize}.");
+        if (MaxLength < 2) throw new ArgumentException($"The maximum length must be at least 2, not {MaxLength}.");
+        if (WeightDecay < 0 || ClipNorm < 0) throw new ArgumentException("Weight decay and clip norm must not be negative.");
+        ToModelConfig(2).Validate();
+    }
+
+    /// <summary>Equality that compares the convolution widths by value.</summary>
+    public bool Equals(TrainingOptions? other) => other is not null
+        && Architecture == other.Architecture && Hidden == other.Hidden && Dense == other.Dense
+        && AttentionSize == other.AttentionSize && ConvWidths.SequenceEqual(other.ConvWidths)
+        && FiltersPerWidth == other.FiltersPerWidth && Dropout == other.Dropout && Epochs == other.Epochs
+        && LearningRate == other.LearningRate && Schedule == other.Schedule && WeightDecay == other.WeightDecay
+        && ClipNorm == other.ClipNorm && BatchSize == other.BatchSize && MaxLength == other.MaxLength && Seed == other.Seed;
+
+    public override int GetHashCode() => HashCode.Combine(Architecture, Hidden, Epochs, LearningRate, BatchSize, Seed);
+}
