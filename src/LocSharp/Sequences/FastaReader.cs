@@ -119,8 +119,11 @@ public static class FastaReader
 
     static void CheckIsText(string line, string source, int lineNumber, string? recordId)
     {
-        int at = line.AsSpan().IndexOfAny(Binary);
+        int start = line.AsSpan().IndexOfAnyExceptInRange(' ', '~'); // fast path: printable ASCII
+        if (start < 0) return;
+        int at = line.AsSpan(start).IndexOfAny(Binary);
         if (at < 0) return;
+        at += start;
         string found = line[at] == '\uFFFD'
             ? "bytes that are not UTF-8 text (such as 0xFF)"
             : $"the control character 0x{(int)line[at]:X2}";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace LocSharp.Sequences;
@@ -9,6 +10,7 @@ namespace LocSharp.Sequences;
 internal sealed class FastaRecordBuilder(string source)
 {
     static readonly string Letters = new(Residues.Standard.Order().ToArray());
+    static readonly SearchValues<char> ResidueCodes = SearchValues.Create(Residues.All + Residues.All.ToLowerInvariant());
 
     readonly Dictionary<string, int> _headerLineById = new(StringComparer.Ordinal);
     readonly StringBuilder _sequence = new();
@@ -46,23 +48,30 @@ internal sealed class FastaRecordBuilder(string source)
             throw Error(lineNumber, null,
                 $"expected a FASTA header starting with '>', found text '{Abbreviate(line)}'. Is this a plain " +
                 "sequence file? Add a header line such as '>my_protein' before the sequence.");
-        for (int i = 0; i < line.Length; i++)
+        ReadOnlySpan<char> rest = line;
+        while (!rest.IsEmpty)
         {
-            char c = line[i];
-            if (c is ' ' or '\t') continue;
-            if (_starLine != 0)
-                throw Error(_starLine, Id,
-                    $"'*' at column {_starColumn} is followed by more sequence; '*' may only end a record. " +
-                    "Remove it, or split the record there.");
-            if (c == '*')
+            int stop = rest.IndexOfAnyExcept(ResidueCodes);
+            ReadOnlySpan<char> run = stop < 0 ? rest : rest[..stop];
+            if (!run.IsEmpty)
             {
-                (_starLine, _starColumn) = (lineNumber, i + 1);
-                continue;
+                if (_starLine != 0) throw StarInside();
+                _sequence.Append(run);
             }
-            if (!Residues.IsValid(c)) throw Error(lineNumber, Id, InvalidCharacter(c, i + 1));
-            _sequence.Append(char.ToUpperInvariant(c));
+            if (stop < 0) break;
+            char c = rest[stop];
+            int column = line.Length - rest.Length + stop + 1;
+            rest = rest[(stop + 1)..];
+            if (c is ' ' or '\t') continue;
+            if (_starLine != 0) throw StarInside();
+            if (c != '*') throw Error(lineNumber, Id, InvalidCharacter(c, column));
+            (_starLine, _starColumn) = (lineNumber, column);
         }
     }
+
+    FastaFormatException StarInside() =>
+        Error(_starLine, Id, $"'*' at column {_starColumn} is followed by more sequence; '*' may only end a record. " +
+                             "Remove it, or split the record there.");
 
     /// <summary>The finished record; <paramref name="nextHeaderLine"/> is null at the end of the input.</summary>
     public FastaRecord Finish(int? nextHeaderLine)
@@ -74,7 +83,8 @@ internal sealed class FastaRecordBuilder(string source)
             throw Error(_headerLine, id,
                 $"header with no sequence: expected sequence lines after it, found {found}; add the sequence or remove the header.");
         }
-        var record = new FastaRecord(id, _description, _sequence.ToString(), _headerLine);
+        // Upper-casing the whole sequence once is faster than per line; it returns the same string when already upper case.
+        var record = new FastaRecord(id, _description, _sequence.ToString().ToUpperInvariant(), _headerLine);
         Id = null;
         return record;
     }

@@ -11,6 +11,7 @@ internal sealed class GeneratedFastaStream(long length, int residuesPerRecord = 
     byte[] _record = [];
     int _recordUsed;
     int _nextRecord;
+    byte[][]? _bodies;
 
     public long BytesRead { get; private set; }
 
@@ -31,12 +32,19 @@ internal sealed class GeneratedFastaStream(long length, int residuesPerRecord = 
         return n;
     }
 
+    // Twenty sequences, each a rotation of the standard residues, shared by all records.
     byte[] Record(int index)
     {
-        var text = new System.Text.StringBuilder().Append(">G").Append(index).Append(" generated\n");
+        _bodies ??= Enumerable.Range(0, 20).Select(Body).ToArray();
+        return [.. System.Text.Encoding.ASCII.GetBytes($">G{index} generated\n"), .. _bodies[index % 20]];
+    }
+
+    byte[] Body(int shift)
+    {
+        var text = new System.Text.StringBuilder();
         for (int i = 0; i < residuesPerRecord; i++)
         {
-            text.Append(LocSharp.Sequences.Residues.Standard[(index + i) % 20]);
+            text.Append(LocSharp.Sequences.Residues.Standard[(shift + i) % 20]);
             if (i % 60 == 59 || i == residuesPerRecord - 1) text.Append('\n');
         }
         return System.Text.Encoding.ASCII.GetBytes(text.ToString());
