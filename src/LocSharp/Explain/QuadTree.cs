@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LocSharp.Explain;
 
 /// <summary>
@@ -10,27 +12,26 @@ internal sealed class QuadTree
     // Beyond this depth cells are ~1e-15 of the map; keep points together instead of splitting further.
     const int MaxDepth = 50;
 
+    /// <summary>What the force computation reads of a node, packed together for the cache.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    struct Node
+    {
+        public double MassX, MassY; // coordinate sums while building, centre of mass afterwards
+        public double CenterX, CenterY, HalfWidthX, HalfWidthY;
+        public double WidthSquared; // larger half-width, squared
+        public int Count, FirstChild, Head;
+    }
+
     readonly double[] y;
-    // Per node; massX/massY hold coordinate sums while the tree is built and centres of mass afterwards.
-    double[] centerX, centerY, halfWidthX, halfWidthY, massX, massY;
-    int[] count, firstChild, head;
     readonly int[] next;
-    int nodes;
+    Node[] nodes;
+    int nodeCount;
 
     /// <param name="y">Interleaved map coordinates, (x0, y0, x1, y1, …).</param>
     public QuadTree(double[] y, int n)
     {
         this.y = y;
-        int capacity = 4 * n + 1;
-        centerX = new double[capacity];
-        centerY = new double[capacity];
-        halfWidthX = new double[capacity];
-        halfWidthY = new double[capacity];
-        massX = new double[capacity];
-        massY = new double[capacity];
-        count = new int[capacity];
-        firstChild = new int[capacity];
-        head = new int[capacity];
+        nodes = new Node[2 * n + 1];
         next = new int[n];
 
         double meanX = 0, meanY = 0, minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
@@ -49,11 +50,12 @@ internal sealed class QuadTree
         // The margin keeps the extreme points strictly inside the root cell.
         AddNode(meanX, meanY, Math.Max(maxX - meanX, meanX - minX) + 1e-5, Math.Max(maxY - meanY, meanY - minY) + 1e-5);
         for (int i = 0; i < n; i++) Insert(i);
-        for (int node = 0; node < nodes; node++)
+        for (int k = 0; k < nodeCount; k++)
         {
-            if (count[node] == 0) continue;
-            massX[node] /= count[node];
-            massY[node] /= count[node];
+            ref var node = ref nodes[k];
+            if (node.Count == 0) continue;
+            node.MassX /= node.Count;
+            node.MassY /= node.Count;
         }
     }
 
@@ -64,116 +66,101 @@ internal sealed class QuadTree
     /// </summary>
     public (double Fx, double Fy, double SumW) Repulsion(int i, double theta)
     {
+        double px = y[2 * i], py = y[2 * i + 1], theta2 = theta * theta;
         double fx = 0, fy = 0, sumW = 0;
-        Accumulate(0, i, y[2 * i], y[2 * i + 1], theta * theta, ref fx, ref fy, ref sumW);
-        return (fx, fy, sumW);
-    }
-
-    void Accumulate(int node, int i, double px, double py, double theta2, ref double fx, ref double fy, ref double sumW)
-    {
-        if (count[node] == 0) return;
-        if (firstChild[node] < 0)
+        Span<int> stack = stackalloc int[3 * MaxDepth + 4];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0)
         {
-            for (int j = head[node]; j >= 0; j = next[j])
+            ref readonly var node = ref nodes[stack[--top]];
+            if (node.Count == 0) continue;
+            if (node.FirstChild < 0)
             {
-                if (j == i) continue;
-                double dx = px - y[2 * j], dy = py - y[2 * j + 1];
-                double w = 1 / (1 + dx * dx + dy * dy);
-                sumW += w;
-                fx += w * w * dx;
-                fy += w * w * dy;
+                for (int j = node.Head; j >= 0; j = next[j])
+                {
+                    if (j == i) continue;
+                    double dx = px - y[2 * j], dy = py - y[2 * j + 1];
+                    double w = 1 / (1 + dx * dx + dy * dy);
+                    sumW += w;
+                    fx += w * w * dx;
+                    fy += w * w * dy;
+                }
+                continue;
             }
-            return;
+            double cx = px - node.MassX, cy = py - node.MassY;
+            double d2 = cx * cx + cy * cy;
+            if (node.WidthSquared < theta2 * d2)
+            {
+                double w = 1 / (1 + d2);
+                double mass = node.Count * w;
+                sumW += mass;
+                fx += mass * w * cx;
+                fy += mass * w * cy;
+                continue;
+            }
+            // Pushed in reverse, so children are visited in quadrant order, as a recursion would.
+            for (int c = 3; c >= 0; c--) stack[top++] = node.FirstChild + c;
         }
-
-        double cx = px - massX[node], cy = py - massY[node];
-        double d2 = cx * cx + cy * cy;
-        double width = Math.Max(halfWidthX[node], halfWidthY[node]);
-        if (width * width < theta2 * d2)
-        {
-            double w = 1 / (1 + d2);
-            double mass = count[node] * w;
-            sumW += mass;
-            fx += mass * w * cx;
-            fy += mass * w * cy;
-            return;
-        }
-        int first = firstChild[node];
-        for (int c = 0; c < 4; c++) Accumulate(first + c, i, px, py, theta2, ref fx, ref fy, ref sumW);
+        return (fx, fy, sumW);
     }
 
     void Insert(int p)
     {
         double px = y[2 * p], py = y[2 * p + 1];
-        int node = 0;
+        int k = 0;
         for (int depth = 0; ; depth++)
         {
-            count[node]++;
-            massX[node] += px;
-            massY[node] += py;
-            if (firstChild[node] < 0)
+            nodes[k].Count++;
+            nodes[k].MassX += px;
+            nodes[k].MassY += py;
+            if (nodes[k].FirstChild < 0)
             {
-                int resident = head[node];
+                int resident = nodes[k].Head;
                 if (resident < 0 || depth >= MaxDepth || (y[2 * resident] == px && y[2 * resident + 1] == py))
                 {
                     next[p] = resident;
-                    head[node] = p;
+                    nodes[k].Head = p;
                     return;
                 }
                 // Split; the residents (all at one position) move down together, then p continues below.
-                Subdivide(node);
-                int child = firstChild[node] + Quadrant(node, y[2 * resident], y[2 * resident + 1]);
-                head[child] = resident;
+                Subdivide(k);
+                ref var child = ref nodes[nodes[k].FirstChild + Quadrant(k, y[2 * resident], y[2 * resident + 1])];
+                child.Head = resident;
                 for (int r = resident; r >= 0; r = next[r])
                 {
-                    count[child]++;
-                    massX[child] += y[2 * r];
-                    massY[child] += y[2 * r + 1];
+                    child.Count++;
+                    child.MassX += y[2 * r];
+                    child.MassY += y[2 * r + 1];
                 }
-                head[node] = -1;
+                nodes[k].Head = -1;
             }
-            node = firstChild[node] + Quadrant(node, px, py);
+            k = nodes[k].FirstChild + Quadrant(k, px, py);
         }
     }
 
-    int Quadrant(int node, double px, double py) => (px >= centerX[node] ? 1 : 0) + (py >= centerY[node] ? 2 : 0);
+    int Quadrant(int k, double px, double py) => (px >= nodes[k].CenterX ? 1 : 0) + (py >= nodes[k].CenterY ? 2 : 0);
 
-    void Subdivide(int node)
+    void Subdivide(int k)
     {
-        double hx = halfWidthX[node] / 2, hy = halfWidthY[node] / 2;
-        firstChild[node] = nodes;
+        double cx = nodes[k].CenterX, cy = nodes[k].CenterY, hx = nodes[k].HalfWidthX / 2, hy = nodes[k].HalfWidthY / 2;
+        int first = nodeCount;
         // Order matches Quadrant: bit 0 = right half, bit 1 = upper half.
-        AddNode(centerX[node] - hx, centerY[node] - hy, hx, hy);
-        AddNode(centerX[node] + hx, centerY[node] - hy, hx, hy);
-        AddNode(centerX[node] - hx, centerY[node] + hy, hx, hy);
-        AddNode(centerX[node] + hx, centerY[node] + hy, hx, hy);
+        AddNode(cx - hx, cy - hy, hx, hy);
+        AddNode(cx + hx, cy - hy, hx, hy);
+        AddNode(cx - hx, cy + hy, hx, hy);
+        AddNode(cx + hx, cy + hy, hx, hy);
+        nodes[k].FirstChild = first;
     }
 
     void AddNode(double cx, double cy, double hx, double hy)
     {
-        if (nodes == count.Length) Grow();
-        centerX[nodes] = cx;
-        centerY[nodes] = cy;
-        halfWidthX[nodes] = hx;
-        halfWidthY[nodes] = hy;
-        massX[nodes] = massY[nodes] = 0;
-        count[nodes] = 0;
-        firstChild[nodes] = -1;
-        head[nodes] = -1;
-        nodes++;
-    }
-
-    void Grow()
-    {
-        int size = 2 * count.Length;
-        Array.Resize(ref centerX, size);
-        Array.Resize(ref centerY, size);
-        Array.Resize(ref halfWidthX, size);
-        Array.Resize(ref halfWidthY, size);
-        Array.Resize(ref massX, size);
-        Array.Resize(ref massY, size);
-        Array.Resize(ref count, size);
-        Array.Resize(ref firstChild, size);
-        Array.Resize(ref head, size);
+        if (nodeCount == nodes.Length) Array.Resize(ref nodes, 2 * nodes.Length);
+        double width = Math.Max(hx, hy);
+        nodes[nodeCount++] = new Node
+        {
+            CenterX = cx, CenterY = cy, HalfWidthX = hx, HalfWidthY = hy, WidthSquared = width * width,
+            Count = 0, FirstChild = -1, Head = -1,
+        };
     }
 }
