@@ -9,6 +9,13 @@ public sealed record LabelledSequences(
 {
     public int Count => Ids.Count;
 
+    /// <summary>The proteins of a labelled data set, labelled by their index in the set's location list.</summary>
+    public static LabelledSequences From(LabelledDataSet data) => new(
+        data.Proteins.Select(p => p.Id).ToList(),
+        data.Proteins.Select(p => p.Sequence).ToList(),
+        data.Proteins.Select(p => data.LocationIndex(p.Location)).ToList(),
+        data.Locations);
+
     /// <summary>A short hash of ids, sequences and labels, so a resumed run can check it reads the same data.</summary>
     public string Fingerprint()
     {

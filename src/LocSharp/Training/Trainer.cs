@@ -18,9 +18,11 @@ public sealed record DataDescription(string Data, string? Split, IReadOnlyList<s
 /// </summary>
 public static class Trainer
 {
+    /// <param name="keepBestEpoch">With validation data, end with the weights of the epoch of best validation
+    /// accuracy rather than the last epoch's. Cross-validation keeps the last, so the held-out fold selects nothing.</param>
     public static TrainedModel Train(LabelledSequences train, LabelledSequences? validation, TrainingOptions options,
         DataDescription description, string checkpointPath, bool resume,
-        ITrainingObserver? observer = null, CancellationToken cancel = default)
+        ITrainingObserver? observer = null, CancellationToken cancel = default, bool keepBestEpoch = true)
     {
         options.Validate();
         if (validation != null && !validation.Locations.SequenceEqual(train.Locations))
@@ -78,7 +80,7 @@ public static class Trainer
 
             double? validationAccuracy = validation == null ? null : Accuracy(view, validation);
             bool isBest = validationAccuracy > (state.BestValidationAccuracy ?? double.NegativeInfinity);
-            if (isBest) bestWeights = TensorArchive.Write(network, TensorArchive.Precision.Float32);
+            if (isBest && keepBestEpoch) bestWeights = TensorArchive.Write(network, TensorArchive.Precision.Float32);
             var report = new EpochReport(epoch + 1, learningRate, lossSum / seen, (double)correct / seen,
                 validationAccuracy, LengthBuckets.PaddingFraction(lengths, batches), clock.Elapsed.TotalSeconds);
             state = state with

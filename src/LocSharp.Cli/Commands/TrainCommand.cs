@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using LocSharp.Cli.Infrastructure;
+using LocSharp.Cli.Settings;
+using LocSharp.Data;
+using LocSharp.Models;
+using LocSharp.Training;
+using Spectre.Console.Cli;
+
+namespace LocSharp.Cli.Commands;
+
+/// <summary>`locsharp train`: one network on labelled proteins, checkpointed every epoch, resumable.</summary>
+public sealed class TrainCommand(CliEnvironment environment) : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : TrainingSettings
+    {
+        [CommandOption("-o|--output <MODEL>")]
+        [Description("Model file to write.")]
+        public string Output { get; init; } = "";
+
+        [CommandOption("--train-partitions <LIST>")]
+        [Description("Comma-separated partitions to train on. Default with --split: all but 'test' and the validation partition.")]
+        public string? TrainPartitions { get; init; }
+
+        [CommandOption("--validation-partition <NAME>")]
+        [Description("Partition that picks the best epoch; its weights are kept. Default: none (keep the last epoch).")]
+        public string? ValidationPartition { get; init; }
+
+        [CommandOption("--checkpoint <FILE>")]
+        [Description("Checkpoint written after every epoch. Default: MODEL.checkpoint.")]
+        public string? Checkpoint { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate() => string.IsNullOrWhiteSpace(Output)
+            ? Spectre.Console.ValidationResult.Error("Give the model file to write with -o|--output <MODEL>.")
+            : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var options = settings.ResolveOptions();
+        TorchRuntime.Configure(settings.Threads);
+        var data = LabelledDataReader.Read(settings.Data, settings.Split);
+        var partitions = PartitionChoice.Training(data, settings.TrainPartitions, settings.ValidationPartition);
+        var train = LabelledSequences.From(partitions.Train);
+        var validation = partitions.Validation == null ? null : LabelledSequences.From(partitions.Validation);
+        string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
+
+        using var model = TrainingReporter.Run(environment, settings.Output + ".log", Path.GetFileName(settings.Output),
+            observer => Trainer.Train(train, validation, options,
+                new DataDescription(settings.Data, settings.Split, partitions.TrainNames, settings.ValidationPartition),
+                checkpoint, settings.Resume, observer, cancellation));
+        ModelFile.Save(model, settings.Output);
+        environment.Error.WriteLine($"wrote {settings.Output} ({model.Training[0]!.SelectedEpoch} of {options.Epochs} epochs' weights, {model.Training[0]!.WallSeconds / 60:F1} min of training)");
+        return ExitCodes.Success;
+    }
+}

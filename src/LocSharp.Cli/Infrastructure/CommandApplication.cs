@@ -1,0 +1,47 @@
+using LocSharp.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LocSharp.Cli.Infrastructure;
+
+/// <summary>Registers the verbs. Program.cs runs it on the process's streams, tests on their own.</summary>
+public static class CommandApplication
+{
+    public static int Run(string[] args, CliEnvironment environment, IAnsiConsole helpConsole)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("locsharp");
+            config.Settings.Console = helpConsole;
+            config.Settings.Registrar.RegisterInstance(environment);
+            config.Settings.StrictParsing = true;
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, environment.Error));
+
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription("Predict the location of every protein in a FASTA file.")
+                .WithExample("predict", "examples/proteins.fasta")
+                .WithExample("predict", "proteome.fasta.gz", "-o", "locations.tsv", "--format", "tsv");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train an R-LSTM or A-LSTM on labelled proteins.")
+                .WithExample("train", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "-o", "rlstm.lsm");
+            config.AddCommand<CvCommand>("cv")
+                .WithDescription("Cross-validate training settings over the training partitions of a split.");
+            config.AddCommand<EnsembleCommand>("ensemble")
+                .WithDescription("Join trained models into one model that averages their probabilities.");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Accuracy, per-location precision, recall and MCC, and the confusion matrix.");
+            config.AddBranch("explain", explain =>
+            {
+                explain.SetDescription("Show what drives a model's predictions.");
+                explain.AddCommand<ExplainAttentionCommand>("attention")
+                    .WithDescription("Attention weight at every position (A-LSTM models), as a table and figures.");
+                explain.AddCommand<ExplainFiltersCommand>("filters")
+                    .WithDescription("First-layer convolution filters as sequence logos and MEME motifs.");
+                explain.AddCommand<ExplainEmbeddingCommand>("embedding")
+                    .WithDescription("Fixed-length representation of every protein, and a t-SNE map of it.");
+            });
+        });
+        return app.Run(args);
+    }
+}
