@@ -1,13 +1,44 @@
+using System.ComponentModel;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Models;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;
 
-public sealed class EnsembleCommand(CliEnvironment environment) : Command<EmptyCommandSettings>
+/// <summary>`locsharp ensemble`: one model file that averages its members' probabilities.</summary>
+public sealed class EnsembleCommand(CliEnvironment environment) : Command<EnsembleCommand.Settings>
 {
-    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellation)
+    public sealed class Settings : CommandSettings
     {
-        environment.Error.WriteLine("locsharp: this verb is not available yet.");
-        return ExitCodes.Usage;
+        [CommandArgument(0, "<MODEL>")]
+        [Description("Model files to join (two or more; ensembles may be members too).")]
+        public string[] Members { get; init; } = [];
+
+        [CommandOption("-o|--output <MODEL>")]
+        [Description("Ensemble model file to write.")]
+        public string Output { get; init; } = "";
+
+        public override ValidationResult Validate()
+        {
+            if (Members.Length < 2) return ValidationResult.Error("An ensemble needs at least two models.");
+            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("Give the file to write with -o|--output <MODEL>.") : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var members = new List<TrainedModel>();
+        try
+        {
+            foreach (string path in settings.Members) members.Add(ModelFile.Load(path));
+            var ensemble = TrainedModel.Ensemble(members);
+            ModelFile.Save(ensemble, settings.Output);
+            environment.Error.WriteLine($"wrote {settings.Output}: {ensemble.Networks.Count} networks over {ensemble.Locations.Count} locations");
+        }
+        finally
+        {
+            foreach (var member in members) member.Dispose();
+        }
+        return ExitCodes.Success;
     }
 }

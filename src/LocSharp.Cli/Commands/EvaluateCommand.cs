@@ -1,13 +1,70 @@
+using System.ComponentModel;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Cli.Settings;
+using LocSharp.Data;
+using LocSharp.Evaluation;
+using LocSharp.Sequences;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;
 
-public sealed class EvaluateCommand(CliEnvironment environment) : Command<EmptyCommandSettings>
+/// <summary>`locsharp evaluate`: accuracy, per-location precision, recall and MCC, and the confusion matrix.</summary>
+public sealed class EvaluateCommand(CliEnvironment environment) : Command<EvaluateCommand.Settings>
 {
-    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellation)
+    public sealed class Settings : LabelledDataSettings
     {
-        environment.Error.WriteLine("locsharp: this verb is not available yet.");
-        return ExitCodes.Usage;
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Model file to evaluate.")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--partition <LIST>")]
+        [Description("Comma-separated partitions of the split to evaluate on (e.g. test). Default: all the data.")]
+        public string? Partition { get; init; }
+
+        [CommandOption("--mapping <MAPPING>")]
+        [Description("Map the model's locations onto the data's: 'multiloc-to-deeploc', a TSV file (from, to), or pairs 'a=b,c=d'.")]
+        public string? Mapping { get; init; }
+
+        [CommandOption("--exclude <PATH>")]
+        [Description("Leave out proteins whose id occurs in this FASTA file or folder of FASTA files (e.g. the training data).")]
+        public string? Exclude { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Write the report as JSON instead of text.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Model)
+            ? ValidationResult.Error("Give the model to evaluate with -m|--model <MODEL>.")
+            : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        TorchRuntime.Configure(settings.Threads);
+        using var model = Models.ModelFile.Load(settings.Model);
+        var data = LabelledDataReader.Read(settings.Data, settings.Split);
+        if (settings.Partition != null)
+            data = data.Select(settings.Partition.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        int excluded = 0;
+        if (settings.Exclude != null)
+        {
+            var ids = ReadIds(settings.Exclude);
+            var kept = data.Proteins.Where(p => !ids.Contains(p.Id)).ToList();
+            excluded = data.Proteins.Count - kept.Count;
+            data = new LabelledDataSet(kept, $"{data.Source} without {settings.Exclude}", data.Locations);
+        }
+        var mapping = settings.Mapping == null ? null : LocationMapping.Parse(settings.Mapping);
+        var report = ModelEvaluation.Evaluate(model, data, mapping);
+        environment.Out.Write(settings.Json ? EvaluationJson.Serialize(report) + "\n" : EvaluationText.Render(report));
+        if (settings.Exclude != null) environment.Error.WriteLine($"left out {excluded} proteins whose id occurs in {settings.Exclude}");
+        return ExitCodes.Success;
+    }
+
+    static HashSet<string> ReadIds(string path)
+    {
+        var files = Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Where(f => LabelledDataReader.FastaExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            : [path];
+        return files.SelectMany(FastaReader.Read).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -1,13 +1,92 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Cli.Settings;
+using LocSharp.Prediction;
+using LocSharp.Sequences;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;
 
-public sealed class PredictCommand(CliEnvironment environment) : Command<EmptyCommandSettings>
+/// <summary>`locsharp predict`: a FASTA file in, a table of locations out.</summary>
+public sealed class PredictCommand(CliEnvironment environment) : Command<PredictCommand.Settings>
 {
-    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellation)
+    public sealed class Settings : ModelSettings
     {
-        environment.Error.WriteLine("locsharp: this verb is not available yet.");
-        return ExitCodes.Usage;
+        [CommandArgument(0, "<INPUT>")]
+        [Description("FASTA file, plain or gzip, or - for standard input.")]
+        public string Input { get; init; } = "";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Write the table here (written completely or not at all). Default: standard output.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("csv, tsv or json. Default: from the output file's extension, else csv.")]
+        public string? Format { get; init; }
+
+        [CommandOption("--batch-size <N>")]
+        [Description("Proteins per network batch.")]
+        [DefaultValue(64)]
+        public int BatchSize { get; init; } = 64;
+
+        [CommandOption("--stats")]
+        [Description("Print proteins, residues, time and peak memory to standard error at the end.")]
+        public bool Stats { get; init; }
+
+        public PredictionFormat ResolveFormat() => (Format ?? Path.GetExtension(Output ?? "").TrimStart('.')).ToLowerInvariant() switch
+        {
+            "csv" or "" => PredictionFormat.Csv,
+            "tsv" or "tab" or "txt" => PredictionFormat.Tsv,
+            "json" => PredictionFormat.Json,
+            var other when Format != null => throw new ArgumentException($"--format must be csv, tsv or json, not '{other}'."),
+            _ => PredictionFormat.Csv,
+        };
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var format = settings.ResolveFormat();
+        TorchRuntime.Configure(settings.Threads);
+        using var model = settings.LoadModel();
+        var pipeline = new PredictionPipeline(model, settings.BatchSize);
+        var records = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName
+            ? FastaReader.Read(environment.OpenStandardInput(), FastaReader.StandardInputName)
+            : FastaReader.Read(settings.Input);
+        long proteins = 0, residues = 0;
+
+        void WriteAll(TextWriter output, Action<long> progress)
+        {
+            using var writer = PredictionWriter.Create(output, format, model.Locations);
+            foreach (var prediction in pipeline.Predict(records, cancellation))
+            {
+                writer.Write(prediction);
+                proteins++;
+                residues += prediction.Length;
+                progress(proteins);
+            }
+            writer.Complete();
+        }
+
+        void Run(Action<long> progress)
+        {
+            if (settings.Output == null) WriteAll(environment.Out, progress);
+            else AtomicFile.Write(settings.Output, stream =>
+            {
+                using var text = new StreamWriter(stream, leaveOpen: true);
+                WriteAll(text, progress);
+            });
+        }
+
+        if (environment.ErrorIsTerminal)
+            environment.Error.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+                .Start(ctx => { var task = ctx.AddTask("predicting"); task.IsIndeterminate = true; Run(n => task.Description = $"predicted {n} proteins"); });
+        else Run(_ => { });
+
+        if (settings.Stats)
+            environment.Error.WriteLine($"predicted {proteins} proteins ({residues} residues) in {clock.Elapsed.TotalSeconds:F2} s; " +
+                $"peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        return ExitCodes.Success;
     }
 }

@@ -1,4 +1,5 @@
 using LocSharp.Cli.Commands;
+using LocSharp.Sequences;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,6 +43,7 @@ public static class CommandApplication
                     .WithDescription("Fixed-length representation of every protein, and a t-SNE map of it.");
             });
         });
-        return app.Run(args);
+        // Spectre's parser takes a bare "-" for an option; pass standard input by the name the FASTA reader gives it.
+        return app.Run(args.Select(arg => arg == FastaReader.StandardInput ? FastaReader.StandardInputName : arg));
     }
 }

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using LocSharp.Data;
+using LocSharp.Encoding;
+using LocSharp.Models;
+using LocSharp.Sequences;
+using static TorchSharp.torch;
+
+namespace LocSharp.Prediction;
+
+/// <summary>
+/// FASTA records in, predictions out in input order. Records are read in chunks; each chunk is sorted by length
+/// and cut into batches of similar length, so little of any batch is padding. A producer thread reads and
+/// encodes the next batches while the calling thread runs the network.
+/// </summary>
+public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, int chunkProteins = 8192)
+{
+    /// <summary>Batches encoded ahead of the network; bounds memory to a few batches of features.</summary>
+    const int QueuedBatches = 4;
+
+    abstract record Work;
+    sealed record ChunkStart(IReadOnlyList<(string Id, int Length)> Proteins) : Work;
+    sealed record BatchReady(int[] Items, EncodedBatch Batch) : Work;
+
+    public TrainedModel Model => model;
+
+    /// <summary>Predicts every record; invalid input throws when the reader reaches it.</summary>
+    public IEnumerable<ProteinPrediction> Predict(IEnumerable<FastaRecord> records, CancellationToken cancel = default)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "The batch size must be at least 1.");
+        using var queue = new BlockingCollection<Work>(QueuedBatches);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var producer = Task.Run(() => Produce(records, queue, stop.Token), stop.Token);
+        try
+        {
+            IReadOnlyList<(string Id, int Length)> chunk = [];
+            float[][] probabilities = [];
+            int done = 0;
+            foreach (var work in queue.GetConsumingEnumerable(stop.Token))
+            {
+                if (work is ChunkStart start)
+                {
+                    (chunk, probabilities, done) = (start.Proteins, new float[start.Proteins.Count][], 0);
+                    continue;
+                }
+                var ready = (BatchReady)work;
+                using (ready.Batch) Store(ready, probabilities);
+                done += ready.Items.Length;
+                if (done < chunk.Count) continue;
+                for (int i = 0; i < chunk.Count; i++)
+                    yield return new ProteinPrediction(chunk[i].Id, chunk[i].Length,
+                        Truncation.IsTruncated(chunk[i].Length, model.MaxLength), probabilities[i]);
+            }
+            producer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            try { producer.Wait(); } catch (AggregateException) { }
+            while (queue.TryTake(out var left)) (left as BatchReady)?.Batch.Dispose();
+        }
+    }
+
+    void Store(BatchReady ready, float[][] probabilities)
+    {
+        using var result = model.PredictProbabilities(ready.Batch);
+        float[] values = result.data<float>().ToArray();
+        int classes = model.Locations.Count;
+        for (int b = 0; b < ready.Items.Length; b++) probabilities[ready.Items[b]] = values.AsSpan(b * classes, classes).ToArray();
+    }
+
+    void Produce(IEnumerable<FastaRecord> records, BlockingCollection<Work> queue, CancellationToken cancel)
+    {
+        try
+        {
+            foreach (var chunk in records.Chunk(chunkProteins))
+            {
+                var sequences = chunk.Select(r => Truncation.Truncate(r.Sequence, model.MaxLength)).ToList();
+                queue.Add(new ChunkStart(chunk.Select(r => (r.Id, r.Sequence.Length)).ToList()), cancel);
+                foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize))
+                    queue.Add(new BatchReady(items, EncodedBatch.Create(sequences, items, model.InputFeatures)), cancel);
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+
+namespace LocSharp.Prediction;
+
+/// <summary>Output formats of `locsharp predict`.</summary>
+public enum PredictionFormat { Csv, Tsv, Json }
+
+/// <summary>
+/// Writes predictions in the documented, stable output contract. CSV and TSV: a header
+/// <c>protein_id,location,confidence,truncated</c> followed by one probability column per location in the model's
+/// order; one row per protein in input order. JSON: an array of objects with the same fields and a
+/// <c>probabilities</c> map. Probabilities have 4 decimals; <c>truncated</c> is true or false.
+/// </summary>
+public abstract class PredictionWriter : IDisposable
+{
+    public static readonly IReadOnlyList<string> FixedColumns = ["protein_id", "location", "confidence", "truncated"];
+
+    protected PredictionWriter(IReadOnlyList<string> locations) => Locations = locations;
+
+    protected IReadOnlyList<string> Locations { get; }
+
+    public static PredictionWriter Create(TextWriter output, PredictionFormat format, IReadOnlyList<string> locations) => format switch
+    {
+        PredictionFormat.Csv => new Delimited(output, ',', locations),
+        PredictionFormat.Tsv => new Delimited(output, '\t', locations),
+        PredictionFormat.Json => new Json(output, locations),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    public abstract void Write(ProteinPrediction prediction);
+
+    /// <summary>Ends the output (closes the JSON array) and flushes it.</summary>
+    public abstract void Complete();
+
+    public abstract void Dispose();
+
+    static string Number(float value) => value.ToString("F4", CultureInfo.InvariantCulture);
+
+    sealed class Delimited : PredictionWriter
+    {
+        readonly CsvWriter csv;
+
+        public Delimited(TextWriter output, char separator, IReadOnlyList<string> locations) : base(locations)
+        {
+            csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = separator, NewLine = "\n" }, leaveOpen: true);
+            csv.WriteRecord([.. FixedColumns, .. locations]);
+        }
+
+        public override void Write(ProteinPrediction prediction)
+        {
+            var fields = new string[FixedColumns.Count + Locations.Count];
+            fields[0] = prediction.Id;
+            fields[1] = Locations[prediction.Best];
+            fields[2] = Number(prediction.Confidence);
+            fields[3] = prediction.Truncated ? "true" : "false";
+            for (int i = 0; i < Locations.Count; i++) fields[FixedColumns.Count + i] = Number(prediction.Probabilities[i]);
+            csv.WriteRecord(fields);
+        }
+
+        public override void Complete() => csv.Flush();
+
+        public override void Dispose() => csv.Dispose();
+    }
+
+    sealed class Json : PredictionWriter
+    {
+        readonly TextWriter output;
+        readonly Utf8JsonWriter json;
+        readonly MemoryStream buffer = new();
+
+        public Json(TextWriter output, IReadOnlyList<string> locations) : base(locations)
+        {
+            this.output = output;
+            json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
+            json.WriteStartArray();
+        }
+
+        public override void Write(ProteinPrediction prediction)
+        {
+            json.WriteStartObject();
+            json.WriteString("protein_id", prediction.Id);
+            json.WriteString("location", Locations[prediction.Best]);
+            json.WriteNumber("confidence", Math.Round((decimal)prediction.Confidence, 4));
+            json.WriteBoolean("truncated", prediction.Truncated);
+            json.WriteStartObject("probabilities");
+            for (int i = 0; i < Locations.Count; i++) json.WriteNumber(Locations[i], Math.Round((decimal)prediction.Probabilities[i], 4));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            Drain();
+        }
+
+        public override void Complete()
+        {
+            json.WriteEndArray();
+            Drain();
+            output.WriteLine();
+            output.Flush();
+        }
+
+        /// <summary>Moves what the JSON writer has produced to the output, so memory stays flat.</summary>
+        void Drain()
+        {
+            json.Flush();
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            buffer.SetLength(0);
+        }
+
+        public override void Dispose()
+        {
+            json.Dispose();
+            buffer.Dispose();
+        }
+    }
+}
