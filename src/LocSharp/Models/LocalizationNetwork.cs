@@ -28,12 +28,14 @@ public abstract class LocalizationNetwork : Module<Tensor, Tensor, ModelOutput>
     };
 
     /// <summary>The paper's initialisation: weights uniform in [-scale, scale], biases zero.</summary>
+    /// <remarks>A bias is a parameter whose own name starts with "bias": Linear and Conv1d call it "bias", libtorch's
+    /// LSTM "bias_ih_l0" and "bias_hh_l0".</remarks>
     protected void InitializeUniform(double scale = 0.05)
     {
         using var noGrad = no_grad();
         foreach (var (name, parameter) in named_parameters())
         {
-            if (name.EndsWith("bias", StringComparison.Ordinal)) init.zeros_(parameter);
+            if (name[(name.LastIndexOf('.') + 1)..].StartsWith("bias", StringComparison.Ordinal)) init.zeros_(parameter);
             else init.uniform_(parameter, -scale, scale);
         }
     }

@@ -109,10 +109,14 @@ public static class ModelFile
         {
             using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
-            if (!root.TryGetProperty("format", out var format) || format.GetString() != ModelMetadata.FormatName)
+            // Check the kind of each element before reading it: GetString and GetInt32 throw on other kinds.
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format)
+                || format.ValueKind != JsonValueKind.String || format.GetString() != ModelMetadata.FormatName)
                 throw new ModelFileException(path, "model.json does not describe a LocSharp model.");
-            if (!root.TryGetProperty("formatVersion", out var version) || version.GetInt32() != ModelMetadata.CurrentFormatVersion)
-                throw new ModelFileException(path, $"format version {(root.TryGetProperty("formatVersion", out var v) ? v.ToString() : "missing")}; " +
+            bool hasVersion = root.TryGetProperty("formatVersion", out var version);
+            if (!hasVersion || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int number)
+                || number != ModelMetadata.CurrentFormatVersion)
+                throw new ModelFileException(path, $"format version {(hasVersion ? version.GetRawText() : "missing")}; " +
                     $"this LocSharp reads version {ModelMetadata.CurrentFormatVersion}. Use the LocSharp release that wrote it, or retrain.");
             metadata = JsonSerializer.Deserialize<ModelMetadata>(bytes, Json);
         }
