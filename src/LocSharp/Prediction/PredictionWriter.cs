@@ -29,10 +29,30 @@ public abstract class PredictionWriter : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    public abstract void Write(ProteinPrediction prediction);
+    /// <summary>Writes one prediction; the header goes out with the first, so a run that fails before any
+    /// prediction writes nothing.</summary>
+    public void Write(ProteinPrediction prediction)
+    {
+        if (!started) Start();
+        started = true;
+        WriteRow(prediction);
+    }
 
     /// <summary>Ends the output (closes the JSON array) and flushes it.</summary>
-    public abstract void Complete();
+    public void Complete()
+    {
+        if (!started) Start();
+        started = true;
+        End();
+    }
+
+    bool started;
+
+    protected abstract void Start();
+
+    protected abstract void WriteRow(ProteinPrediction prediction);
+
+    protected abstract void End();
 
     public abstract void Dispose();
 
@@ -42,13 +62,12 @@ public abstract class PredictionWriter : IDisposable
     {
         readonly CsvWriter csv;
 
-        public Delimited(TextWriter output, char separator, IReadOnlyList<string> locations) : base(locations)
-        {
+        public Delimited(TextWriter output, char separator, IReadOnlyList<string> locations) : base(locations) =>
             csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = separator, NewLine = "\n" }, leaveOpen: true);
-            csv.WriteRecord([.. FixedColumns, .. locations]);
-        }
 
-        public override void Write(ProteinPrediction prediction)
+        protected override void Start() => csv.WriteRecord([.. FixedColumns, .. Locations]);
+
+        protected override void WriteRow(ProteinPrediction prediction)
         {
             var fields = new string[FixedColumns.Count + Locations.Count];
             fields[0] = prediction.Id;
@@ -59,7 +78,7 @@ public abstract class PredictionWriter : IDisposable
             csv.WriteRecord(fields);
         }
 
-        public override void Complete() => csv.Flush();
+        protected override void End() => csv.Flush();
 
         public override void Dispose() => csv.Dispose();
     }
@@ -74,10 +93,11 @@ public abstract class PredictionWriter : IDisposable
         {
             this.output = output;
             json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
-            json.WriteStartArray();
         }
 
-        public override void Write(ProteinPrediction prediction)
+        protected override void Start() => json.WriteStartArray();
+
+        protected override void WriteRow(ProteinPrediction prediction)
         {
             json.WriteStartObject();
             json.WriteString("protein_id", prediction.Id);
@@ -91,7 +111,7 @@ public abstract class PredictionWriter : IDisposable
             Drain();
         }
 
-        public override void Complete()
+        protected override void End()
         {
             json.WriteEndArray();
             Drain();

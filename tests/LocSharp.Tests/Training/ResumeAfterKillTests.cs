@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Tests.Cli;
 using LocSharp.Models;
 using LocSharp.Training;
-using Spectre.Console;
 using Xunit.Abstractions;
 
 namespace LocSharp.Tests.Training;
@@ -32,15 +32,8 @@ public sealed class ResumeAfterKillTests(ITestOutputHelper output) : IDisposable
     /// <summary>Runs the CLI in this process; returns the exit code and what it wrote to standard error.</summary>
     static (int Exit, string Error) RunInProcess(params string[] args)
     {
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(error), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 10_000;
-        var environment = new CliEnvironment(new StringWriter(), console, () => Stream.Null, errorIsTerminal: false);
-        int exit = CommandApplication.Run(args, environment, console);
-        return (exit, error.ToString());
+        var result = CliRunner.Run(args);
+        return (result.Exit, result.Error);
     }
 
     static string DotnetHost()
