@@ -1,13 +1,48 @@
+using System.ComponentModel;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Cli.Settings;
+using LocSharp.Explain;
+using LocSharp.Models;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;
 
-public sealed class ExplainAttentionCommand(CliEnvironment environment) : Command<EmptyCommandSettings>
+/// <summary>
+/// `locsharp explain attention`: an A-LSTM's attention at every residue, as a table, a heatmap by true location, a
+/// track figure per protein, and the attention mass inside annotated sorting signals (printed on standard output).
+/// </summary>
+public sealed class ExplainAttentionCommand(CliEnvironment environment) : Command<ExplainAttentionCommand.Settings>
 {
-    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellation)
+    public sealed class Settings : ExplainInputSettings
     {
-        environment.Error.WriteLine("locsharp: this verb is not available yet.");
-        return ExitCodes.Usage;
+        [CommandOption("--max-tracks <N>")]
+        [Description("Track figures (tracks/ID.svg/.png) for the first N proteins only: a proteome would give thousands. 0 = none. attention.tsv always has every protein.")]
+        [DefaultValue(50)]
+        public int MaxTracks { get; init; } = 50;
+
+        public override ValidationResult Validate() => MaxTracks < 0
+            ? ValidationResult.Error($"--max-tracks cannot be negative ({MaxTracks}).")
+            : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        TorchRuntime.Configure(settings.Threads);
+        using var model = ModelFile.Load(settings.Model);
+        var input = settings.ReadInput();
+        var options = new AttentionExplanationOptions { MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.Model) };
+        var result = ExplainReporter.Run(environment, progress => AttentionExplanation.Write(model, input, settings.Output, options, progress));
+
+        string heatmap = result.Heatmap == null ? "no heatmap (input unlabelled)" : $"{AttentionExplanation.HeatmapFile}.svg/.png";
+        string cap = result.Tracks < result.Proteins ? $" (the first {result.Tracks}; --max-tracks)" : "";
+        environment.Error.WriteLine($"wrote {settings.Output}: {AttentionExplanation.TableFile} ({result.Proteins} proteins, {result.Positions} positions), {heatmap}, {result.Tracks} track figures{cap}");
+        if (result.Signals.Count == 0) return ExitCodes.Success;
+
+        environment.Out.WriteLine("Attention inside annotated sorting signals (enrichment = attention mass inside / the mass a uniform spread puts there):");
+        environment.Out.WriteLine($"{"signal",-7}{"n",6}{"inside",10}{"uniform",10}{"mean enr.",11}{"median enr.",13}");
+        foreach (var s in result.Signals)
+            environment.Out.WriteLine($"{SignalAttentionMeasure.Code(s.Type),-7}{s.Count,6}{s.MeanMass,10:F3}{s.MeanExpected,10:F3}{s.MeanEnrichment,11:F2}{s.MedianEnrichment,13:F2}");
+        environment.Error.WriteLine($"signal table in {Path.Combine(settings.Output, AttentionExplanation.SignalFile)}, per protein in {AttentionExplanation.SignalProteinsFile}");
+        return ExitCodes.Success;
     }
 }

@@ -1,13 +1,54 @@
+using System.ComponentModel;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Cli.Settings;
+using LocSharp.Explain;
+using LocSharp.Models;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;
 
-public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Command<EmptyCommandSettings>
+/// <summary>
+/// `locsharp explain embedding`: every protein's fixed-length representation (R-LSTM: joined last states; A-LSTM:
+/// attention context c) and a t-SNE map of them coloured by location.
+/// </summary>
+public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Command<ExplainEmbeddingCommand.Settings>
 {
-    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellation)
+    public sealed class Settings : ExplainInputSettings
     {
-        environment.Error.WriteLine("locsharp: this verb is not available yet.");
-        return ExitCodes.Usage;
+        [CommandOption("--perplexity <P>")]
+        [Description("t-SNE perplexity, the effective number of neighbours (at most (proteins − 1) / 3 unless --theta 0).")]
+        [DefaultValue(30.0)]
+        public double Perplexity { get; init; } = 30;
+
+        [CommandOption("--iterations <N>")]
+        [Description("t-SNE gradient steps.")]
+        [DefaultValue(1000)]
+        public int Iterations { get; init; } = 1000;
+
+        [CommandOption("--seed <N>")]
+        [Description("t-SNE random seed; the same seed gives the same map.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("--theta <T>")]
+        [Description("Barnes-Hut accuracy in [0, 1]; 0 = exact t-SNE (slow beyond a few thousand proteins).")]
+        [DefaultValue(0.5)]
+        public double Theta { get; init; } = 0.5;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        TorchRuntime.Configure(settings.Threads);
+        using var model = ModelFile.Load(settings.Model);
+        var input = settings.ReadInput();
+        var options = new EmbeddingExplanationOptions
+        {
+            Tsne = new TsneOptions(Perplexity: settings.Perplexity, Iterations: settings.Iterations, Seed: settings.Seed, Theta: settings.Theta),
+            BatchSize = settings.BatchSize,
+        };
+        var result = ExplainReporter.Run(environment, progress => EmbeddingExplanation.Write(model, input, settings.Output, options, progress));
+        environment.Error.WriteLine(
+            $"wrote {settings.Output}: {EmbeddingExplanation.RepresentationFile} ({result.Proteins} proteins × {result.Dimensions} dimensions), {EmbeddingExplanation.MapFile}, {EmbeddingExplanation.FigureFile}.svg/.png (coloured by {result.ColouredBy})");
+        return ExitCodes.Success;
     }
 }

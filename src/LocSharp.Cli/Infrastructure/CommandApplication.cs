@@ -36,11 +36,15 @@ public static class CommandApplication
             {
                 explain.SetDescription("Show what drives a model's predictions.");
                 explain.AddCommand<ExplainAttentionCommand>("attention")
-                    .WithDescription("Attention weight at every position (A-LSTM models), as a table and figures.");
+                    .WithDescription("Attention weight at every position (A-LSTM models): attention.tsv, attention-heatmap.svg/.png by true location (labelled input), tracks/ID.svg/.png, and the attention inside annotated sorting signals (signal-attention.tsv, also printed).")
+                    .WithExample("explain", "attention", "-m", "alstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "attention")
+                    .WithExample("explain", "attention", "-m", "alstm.lsm", "proteome.fasta", "-o", "attention", "--max-tracks", "10");
                 explain.AddCommand<ExplainFiltersCommand>("filters")
-                    .WithDescription("First-layer convolution filters as sequence logos and MEME motifs.");
+                    .WithDescription("First-layer convolution filters as sequence logos (filters-wWIDTH.svg/.png, one grid per width) and MEME motifs (filters.meme).")
+                    .WithExample("explain", "filters", "-m", "alstm.lsm", "-o", "filters");
                 explain.AddCommand<ExplainEmbeddingCommand>("embedding")
-                    .WithDescription("Fixed-length representation of every protein, and a t-SNE map of it.");
+                    .WithDescription("Fixed-length representation of every protein (embedding.tsv) and a t-SNE map of them (tsne.tsv, tsne.svg/.png coloured by location).")
+                    .WithExample("explain", "embedding", "-m", "rlstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "embedding");
             });
         });
         // Spectre's parser takes a bare "-" for an option; pass standard input by the name the FASTA reader gives it.

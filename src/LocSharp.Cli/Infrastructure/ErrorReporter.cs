@@ -1,4 +1,5 @@
 using LocSharp.Data;
+using LocSharp.Explain;
 using LocSharp.Models;
 using LocSharp.Sequences;
 using LocSharp.Training;
@@ -14,7 +15,7 @@ public static class ErrorReporter
     {
         var (code, message) = exception switch
         {
-            FastaFormatException or LabelledDataException or ModelFileException or TrainingException
+            FastaFormatException or LabelledDataException or ModelFileException or TrainingException or ExplainException
                 or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
                 => (ExitCodes.InvalidInput, exception.Message),
             CommandParseException or CommandRuntimeException or ArgumentException

@@ -101,6 +101,27 @@ public sealed class FigureWriterTests : IDisposable
     }
 
     [Fact]
+    public void Track_OfACutProtein_NumbersTheWholeProteinAndMarksTheCut()
+    {
+        // 16 residues read as 10: residues 1–5 and 12–16. Ticks every 2, in whole-protein numbers on each side.
+        var track = new AttentionTrack("CUT", "ACDEFNPQRS", Enumerable.Repeat(0.1f, 10).ToArray(), "ER", 0.5)
+        {
+            OriginalLength = 16,
+            Signals = [new SequenceSpan(2, 13, "signal anchor"), new SequenceSpan(7, 9, "hidden")],
+        };
+
+        var svg = AssertValidFigure(AttentionFigures.WriteTrack(PathFor("track-cut"), track, new TrackOptions { Width = 400, Height = 200, PngScale = 1 }), 1);
+
+        var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("14", texts);
+        Assert.Contains("16", texts);
+        Assert.DoesNotContain("10", texts);
+        Assert.Contains(texts, t => t.Contains("residues 6–11 not read"));
+        Assert.Contains("signal anchor (2–13)", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith("hidden")); // wholly in the cut-out middle: not drawn
+    }
+
+    [Fact]
     public void Track_RejectsASequenceOfAnotherLength()
     {
         var track = new AttentionTrack("Q1", "MKT", [0.5f, 0.5f], "ER", 0.5);

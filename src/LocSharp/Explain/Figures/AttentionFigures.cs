@@ -46,6 +46,13 @@ public sealed record AttentionTrack(string Id, string Sequence, float[] Weights,
 
     /// <summary>Known location, shown in the title when given.</summary>
     public string? TrueLocation { get; init; }
+
+    /// <summary>
+    /// Length of the whole protein when <see cref="Sequence"/> is its truncation (<see cref="Encoding.Truncation"/>:
+    /// the first ⌈n/2⌉ and last ⌊n/2⌋ residues of n read); null when the model read it all. When set, axis positions
+    /// and <see cref="Signals"/> are in the whole protein's numbering, and a dashed line marks the cut.
+    /// </summary>
+    public int? OriginalLength { get; init; }
 }
 
 /// <summary>A stretch of sequence, 1-based and inclusive at both ends.</summary>
@@ -194,17 +201,27 @@ public static class AttentionFigures
                 nameof(track));
         if (!(track.Confidence >= 0 && track.Confidence <= 1))
             throw new ArgumentOutOfRangeException(nameof(track), $"Confidence must be in [0, 1], not {track.Confidence}.");
+        int whole = track.OriginalLength ?? n;
+        if (whole < n || (whole > n && n < 2))
+            throw new ArgumentOutOfRangeException(nameof(track), $"Protein {track.Id}: the whole protein ({whole} residues) cannot be shorter than the {n} residues read, and a cut protein keeps at least 2.");
         foreach (var span in track.Signals)
-            if (span.Start < 1 || span.End < span.Start || span.End > n)
-                throw new ArgumentOutOfRangeException(nameof(track), $"Signal '{span.Label}' {span.Start}–{span.End} lies outside residues 1–{n}.");
+            if (span.Start < 1 || span.End < span.Start || span.End > whole)
+                throw new ArgumentOutOfRangeException(nameof(track), $"Signal '{span.Label}' {span.Start}–{span.End} lies outside residues 1–{whole}.");
+        var cut = new CutAxis(n, whole);
 
         using var plot = PlotStyle.NewPlot();
         for (int s = 0; s < track.Signals.Count; s++)
         {
             var span = track.Signals[s];
-            var shade = plot.Add.HorizontalSpan(span.Start - 0.5, span.End + 0.5, FigurePalette.ToScottPlot(SpanColors[s % SpanColors.Length], 0.25));
+            if (cut.ReadSpan(span.Start, span.End) is not { } read) continue; // wholly inside the cut-out middle
+            var shade = plot.Add.HorizontalSpan(read.First - 0.5, read.Last + 0.5, FigurePalette.ToScottPlot(SpanColors[s % SpanColors.Length], 0.25));
             shade.LineStyle.Width = 0;
             shade.LegendText = $"{span.Label} ({span.Start}–{span.End})";
+        }
+        if (cut.IsCut)
+        {
+            var rule = plot.Add.VerticalLine(cut.Head + 0.5, 1, FigurePalette.ToScottPlot(FigurePalette.Ink, 0.6));
+            rule.LinePattern = LinePattern.Dashed;
         }
 
         double[] xs = Enumerable.Range(1, n).Select(p => (double)p).ToArray();
@@ -227,15 +244,17 @@ public static class AttentionFigures
             for (int p = 1; p <= n; p++) letters.AddMajor(p, track.Sequence[p - 1].ToString());
             plot.Axes.Bottom.TickGenerator = letters;
             plot.Axes.Bottom.TickLabelStyle.FontSize = Math.Min(PlotStyle.TickSize, unitsPerResidue * 1.1f);
-            plot.Axes.Top.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+            plot.Axes.Top.TickGenerator = cut.Ticks();
             plot.Axes.Top.IsVisible = true;
             plot.Axes.SetLimitsX(0.5, n + 0.5, plot.Axes.Top);
             xLabel = "Residue (positions on the top axis)";
         }
         else
         {
-            plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+            plot.Axes.Bottom.TickGenerator = cut.Ticks();
         }
+        if (cut.IsCut)
+            xLabel += $"; residues {cut.Head + 1}–{whole - (n - cut.Head)} not read (dashed line)";
 
         plot.Grid.XAxisStyle.IsVisible = false;
         plot.Grid.MajorLineColor = FigurePalette.ToScottPlot(FigurePalette.Rule, 0.5);
@@ -250,6 +269,41 @@ public static class AttentionFigures
             + (track.TrueLocation is null ? "" : $", true {track.TrueLocation}");
         PlotStyle.Finish(plot, title, xLabel, "Attention weight");
         return PlotStyle.Write(plot, basePath, options.Width, options.Height, options.PngScale);
+    }
+
+    /// <summary>
+    /// The x axis of a track: read residues 1…n, which for a truncated protein stand for the whole protein's
+    /// residues 1…Head and the last n − Head.
+    /// </summary>
+    sealed record CutAxis(int Read, int Whole)
+    {
+        public bool IsCut => Whole > Read;
+        public int Head => IsCut ? (Read + 1) / 2 : Read;
+        int Shift => Whole - Read;
+
+        /// <summary>Read positions of the part of whole-protein residues start…end that was read; null if none was.</summary>
+        public (int First, int Last)? ReadSpan(int start, int end)
+        {
+            int tailStart = Head + Shift + 1;
+            int first = start <= Head ? start : Math.Max(start, tailStart);
+            int last = end >= tailStart ? end : Math.Min(end, Head);
+            if (first > last) return null;
+            return (first <= Head ? first : first - Shift, last <= Head ? last : last - Shift);
+        }
+
+        /// <summary>Integer ticks labelled with whole-protein positions (round numbers on each side of a cut).</summary>
+        public ITickGenerator Ticks()
+        {
+            if (!IsCut) return new NumericAutomatic { IntegerTicksOnly = true };
+            int step = PlotStyle.NiceStep(Read / 8.0);
+            var ticks = new NumericManual();
+            // As TerminusTicks: labels stay at least half a step away from the cut on both sides.
+            foreach (int p in TickPositions(Head, step))
+                ticks.AddMajor(p, p.ToString(CultureInfo.InvariantCulture));
+            for (int p = (Head + Shift + step / 2 + step - 1) / step * step; p <= Whole; p += step)
+                ticks.AddMajor(p - Shift, p.ToString(CultureInfo.InvariantCulture));
+            return ticks;
+        }
     }
 
     /// <summary>Ticks counted from each terminus: 1, s, 2s … on the left half, −1, −s, −2s … on the right.</summary>

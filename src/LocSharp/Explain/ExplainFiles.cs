@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+
+namespace LocSharp.Explain;
+
+/// <summary>Tab-separated tables and file names of the explanation outputs.</summary>
+internal static class ExplainFiles
+{
+    static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes a table atomically, row by row, without holding it in memory.</summary>
+    public static void WriteTable(string path, Action<TextWriter> write) => AtomicFile.Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        write(writer);
+    });
+
+    /// <summary>A value for a table: 6 significant digits, invariant culture.</summary>
+    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A file name for a protein ID: characters other than letters, digits, '.', '-' and '_' become '_',
+    /// and a name already used gets a suffix (_2, _3, ...).</summary>
+    public static string UniqueName(string id, HashSet<string> used)
+    {
+        var safe = new StringBuilder(id.Length);
+        foreach (char c in id) safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        if (safe.Length == 0 || safe[0] == '.') safe.Insert(0, '_');
+        string name = safe.ToString();
+        for (int i = 2; !used.Add(name); i++) name = $"{safe}_{i}";
+        return name;
+    }
+}

@@ -1,0 +1,100 @@
+using LocSharp.Data;
+using LocSharp.Encoding;
+using LocSharp.Models;
+using static TorchSharp.torch;
+
+namespace LocSharp.Explain;
+
+/// <summary>One protein as a network read it.</summary>
+/// <param name="Protein">The protein.</param>
+/// <param name="ReadSequence">The residues the network read: the sequence, cut from the middle to the model's
+/// maximum length (<see cref="Truncation"/>).</param>
+/// <param name="Probabilities">Location probabilities, in the model's location order.</param>
+/// <param name="Representation">The fixed-length representation the classifier reads (R-LSTM: joined last states;
+/// A-LSTM: the context c).</param>
+/// <param name="Attention">A-LSTM: one attention weight per residue of <see cref="ReadSequence"/>; null for R-LSTM.</param>
+public sealed record NetworkReading(ExplainProtein Protein, string ReadSequence, float[] Probabilities, float[] Representation, float[]? Attention)
+{
+    /// <summary>1-based position in the whole sequence of 0-based position <paramref name="read"/> of <see cref="ReadSequence"/>.</summary>
+    public int OriginalPosition(int read, int maxLength) => Truncation.OriginalPosition(read, Protein.Sequence.Length, maxLength) + 1;
+
+    /// <summary>Index of the most probable location.</summary>
+    public int Predicted => Array.IndexOf(Probabilities, Probabilities.Max());
+}
+
+/// <summary>
+/// Runs one network over many proteins for the explanations: in evaluation mode, without gradients, in batches of
+/// similar length, streaming the results in input order. Memory holds one chunk of <see cref="ChunkSize"/> proteins'
+/// results, whatever the number of proteins.
+/// </summary>
+public static class NetworkReader
+{
+    /// <summary>Proteins sorted into length buckets together; results are held for one chunk at a time.</summary>
+    public const int ChunkSize = 2048;
+
+    /// <summary>The model's one network.</summary>
+    /// <param name="purpose">What needs it, for the message, e.g. "attention".</param>
+    /// <exception cref="ExplainException">The model is an ensemble of several networks.</exception>
+    public static LocalizationNetwork SingleNetwork(TrainedModel model, string purpose) => model.Networks.Count == 1
+        ? model.Networks[0]
+        : throw new ExplainException(
+            $"the model is an ensemble of {model.Networks.Count} networks, each with its own {purpose}; explain one network: give a model file of a single trained network (e.g. one made by train or cv).");
+
+    /// <summary>The network's reading of every protein, in input order.</summary>
+    /// <param name="progress">Told the number of proteins done after every batch (stage "network").</param>
+    /// <exception cref="ExplainException">The model is an ensemble.</exception>
+    public static IEnumerable<NetworkReading> Read(TrainedModel model, IReadOnlyList<ExplainProtein> proteins, int batchSize = 64,
+        IProgress<ExplainProgress>? progress = null)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"The batch size must be positive, not {batchSize}.");
+        var network = SingleNetwork(model, "representation");
+        return ReadChunks(model, network, proteins, batchSize, progress);
+    }
+
+    static IEnumerable<NetworkReading> ReadChunks(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> proteins,
+        int batchSize, IProgress<ExplainProgress>? progress)
+    {
+        network.eval();
+        int done = 0;
+        for (int start = 0; start < proteins.Count; start += ChunkSize)
+        {
+            var chunk = proteins.Skip(start).Take(ChunkSize).ToList();
+            var readings = ReadChunk(model, network, chunk, batchSize, batchDone =>
+            {
+                done += batchDone;
+                progress?.Report(new ExplainProgress("network", done, proteins.Count));
+            });
+            // No tensor or dispose scope is open here: the caller may do its own tensor work between items.
+            foreach (var reading in readings) yield return reading;
+        }
+    }
+
+    static NetworkReading[] ReadChunk(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> chunk, int batchSize,
+        Action<int> batchDone)
+    {
+        var sequences = chunk.Select(p => Truncation.Truncate(p.Sequence, model.MaxLength)).ToList();
+        var readings = new NetworkReading[chunk.Count];
+        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize))
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures);
+            var output = network.call(batch.Features, batch.Lengths);
+            long steps = batch.Features.shape[1];
+            float[] probabilities = nn.functional.softmax(output.Logits, 1).contiguous().data<float>().ToArray(); // [B·C]
+            float[] representation = output.Representation.contiguous().data<float>().ToArray();                    // [B·2H]
+            float[]? attention = output.Attention?.contiguous().data<float>().ToArray();                            // [B·T]
+            int classes = model.Locations.Count, size = (int)output.Representation.shape[1];
+            for (int b = 0; b < items.Length; b++)
+            {
+                int item = items[b], length = sequences[item].Length;
+                readings[item] = new NetworkReading(chunk[item], sequences[item],
+                    probabilities.AsSpan(b * classes, classes).ToArray(),
+                    representation.AsSpan(b * size, size).ToArray(),
+                    attention?.AsSpan((int)(b * steps), length).ToArray());
+            }
+            batchDone(items.Length);
+        }
+        return readings;
+    }
+}
