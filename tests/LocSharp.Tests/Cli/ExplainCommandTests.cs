@@ -1,9 +1,7 @@
 using System.Xml.Linq;
 using LocSharp.Cli.Infrastructure;
 using LocSharp.Models;
-using LocSharp.Tests.Explain;
 using SkiaSharp;
-using Spectre.Console;
 
 namespace LocSharp.Tests.Cli;
 
@@ -30,19 +28,6 @@ public sealed class ExplainCommandTests : IDisposable
 
     const int LabelledPositions = 20 + 50 + 30 + 12 + 40 + 8;
 
-    static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var errorText = new StringWriter();
-        var error = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(errorText), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
-        });
-        error.Profile.Width = 10_000;
-        int code = CommandApplication.Run(args, new CliEnvironment(output, error, () => Stream.Null, errorIsTerminal: false), error);
-        return (code, output.ToString(), errorText.ToString());
-    }
-
     static void AssertFigure(string basePath)
     {
         Assert.Equal("svg", XDocument.Load(basePath + ".svg").Root!.Name.LocalName);
@@ -59,7 +44,7 @@ public sealed class ExplainCommandTests : IDisposable
         string model = TinyModels.Save(directory.Path("alstm.lsm"), Architecture.ALstm);
         string output = directory.Path("attention");
 
-        var (code, stdout, stderr) = Run("explain", "attention", "-m", model, LabelledFolder(), "-o", output, "--max-tracks", "2", "--threads", "1");
+        var (code, stdout, stderr) = CliRunner.Run("explain", "attention", "-m", model, LabelledFolder(), "-o", output, "--max-tracks", "2", "--threads", "1");
 
         Assert.True(code == 0, stderr);
         string[] table = Lines(Path.Combine(output, "attention.tsv"));
@@ -84,7 +69,7 @@ public sealed class ExplainCommandTests : IDisposable
         string fasta = directory.Write("proteins.fasta", $">P1 SP 5\n{TinyModels.Sequence(25)}\n>P2 some protein\n{TinyModels.Sequence(9, 1)}\n");
         string output = directory.Path("out");
 
-        var (code, stdout, stderr) = Run("explain", "attention", "-m", model, fasta, "-o", output, "--threads", "1");
+        var (code, stdout, stderr) = CliRunner.Run("explain", "attention", "-m", model, fasta, "-o", output, "--threads", "1");
 
         Assert.True(code == 0, stderr);
         Assert.Equal(1 + 25 + 9, Lines(Path.Combine(output, "attention.tsv")).Length);
@@ -100,7 +85,7 @@ public sealed class ExplainCommandTests : IDisposable
         string model = TinyModels.Save(directory.Path("rlstm.lsm"), Architecture.RLstm);
         string output = directory.Path("out");
 
-        var (code, _, stderr) = Run("explain", "attention", "-m", model, LabelledFolder(), "-o", output);
+        var (code, _, stderr) = CliRunner.Run("explain", "attention", "-m", model, LabelledFolder(), "-o", output);
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("rlstm.lsm is an R-LSTM, which has no attention weights", stderr);
@@ -113,7 +98,7 @@ public sealed class ExplainCommandTests : IDisposable
     {
         string model = TinyModels.Save(directory.Path("ensemble.lsm"), Architecture.ALstm, networks: 2);
 
-        var (code, _, stderr) = Run("explain", "attention", "-m", model, LabelledFolder(), "-o", directory.Path("out"));
+        var (code, _, stderr) = CliRunner.Run("explain", "attention", "-m", model, LabelledFolder(), "-o", directory.Path("out"));
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("ensemble of 2 networks", stderr);
@@ -123,7 +108,7 @@ public sealed class ExplainCommandTests : IDisposable
     public void Attention_PartitionWithoutSplit_IsAUsageError()
     {
         string model = TinyModels.Save(directory.Path("alstm.lsm"), Architecture.ALstm);
-        var (code, _, stderr) = Run("explain", "attention", "-m", model, LabelledFolder(), "-o", directory.Path("out"), "--partition", "test");
+        var (code, _, stderr) = CliRunner.Run("explain", "attention", "-m", model, LabelledFolder(), "-o", directory.Path("out"), "--partition", "test");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--partition needs a split", stderr);
     }
@@ -134,7 +119,7 @@ public sealed class ExplainCommandTests : IDisposable
         string model = TinyModels.Save(directory.Path("alstm.lsm"), Architecture.ALstm);
         string output = directory.Path("filters");
 
-        var (code, _, stderr) = Run("explain", "filters", "-m", model, "-o", output, "--each");
+        var (code, _, stderr) = CliRunner.Run("explain", "filters", "-m", model, "-o", output, "--each");
 
         Assert.True(code == 0, stderr);
         AssertFigure(Path.Combine(output, "filters-w1"));
@@ -152,7 +137,7 @@ public sealed class ExplainCommandTests : IDisposable
         string model = TinyModels.Save(directory.Path("rlstm.lsm"), Architecture.RLstm);
         string output = directory.Path("embedding");
 
-        var (code, _, stderr) = Run("explain", "embedding", "-m", model, LabelledFolder(), "-o", output,
+        var (code, _, stderr) = CliRunner.Run("explain", "embedding", "-m", model, LabelledFolder(), "-o", output,
             "--perplexity", "1", "--iterations", "50", "--threads", "1");
 
         Assert.True(code == 0, stderr);
@@ -171,7 +156,7 @@ public sealed class ExplainCommandTests : IDisposable
     {
         string model = TinyModels.Save(directory.Path("alstm.lsm"), Architecture.ALstm);
 
-        var (code, _, stderr) = Run("explain", "embedding", "-m", model, LabelledFolder(), "-o", directory.Path("out"), "--perplexity", "30");
+        var (code, _, stderr) = CliRunner.Run("explain", "embedding", "-m", model, LabelledFolder(), "-o", directory.Path("out"), "--perplexity", "30");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("Perplexity 30 is too large for 6 points", stderr);

@@ -17,7 +17,7 @@ public sealed class PredictCommandTests : IDisposable
     readonly TempDirectory directory = new();
     readonly string model;
 
-    public PredictCommandTests() => model = TinyModelFile.Write(directory);
+    public PredictCommandTests() => model = TinyModels.Save(directory.Path("tiny.lsm"), Architecture.RLstm, weightScale: 0.5);
 
     public void Dispose() => directory.Dispose();
 
@@ -33,14 +33,14 @@ public sealed class PredictCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.Exit);
         var rows = Rows(result.Out);
-        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. TinyModelFile.Locations], rows[0]);
+        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. TinyModels.Locations], rows[0]);
         Assert.Equal(["first", "second", "third"], rows.Skip(1).Select(r => r[0]));
         foreach (var row in rows.Skip(1))
         {
             var probabilities = row.Skip(4).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
             Assert.Equal(1.0, probabilities.Sum(), 3);
             Assert.Equal(probabilities.Max(), double.Parse(row[2], CultureInfo.InvariantCulture));
-            Assert.Equal(TinyModelFile.Locations[Array.IndexOf(probabilities, probabilities.Max())], row[1]);
+            Assert.Equal(TinyModels.Locations[Array.IndexOf(probabilities, probabilities.Max())], row[1]);
             Assert.Equal("false", row[3]);
             Assert.All(row.Skip(2).Where((_, i) => i != 1), value => Assert.Matches(@"^\d\.\d{4}$", value));
         }
@@ -80,7 +80,7 @@ public sealed class PredictCommandTests : IDisposable
             Assert.Equal(csv[i + 1][1], item.GetProperty("location").GetString());
             Assert.Equal(double.Parse(csv[i + 1][2], CultureInfo.InvariantCulture), item.GetProperty("confidence").GetDouble());
             Assert.False(item.GetProperty("truncated").GetBoolean());
-            Assert.Equal(TinyModelFile.Locations, item.GetProperty("probabilities").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(TinyModels.Locations, item.GetProperty("probabilities").EnumerateObject().Select(p => p.Name));
         }
     }
 

@@ -1,7 +1,7 @@
 using LocSharp.Models;
 using LocSharp.Sequences;
 
-namespace LocSharp.Tests.Explain;
+namespace LocSharp.Tests;
 
 /// <summary>Untrained networks small enough to run in milliseconds, and sequences to feed them.</summary>
 static class TinyModels
@@ -9,17 +9,24 @@ static class TinyModels
     public static readonly string[] Locations = ["ER", "mitochondrial", "nuclear"];
 
     /// <summary>Widths 1 and 3, two filters each, 4 hidden units per direction (representation of 8).</summary>
-    public static TrainedModel Create(Architecture architecture, int maxLength = 50, int networks = 1)
+    /// <param name="weightScale">If set, every parameter is redrawn uniform in ±scale, so different proteins get
+    /// visibly different outputs (the paper's ±0.05 with zero biases makes an untrained network nearly constant).</param>
+    public static TrainedModel Create(Architecture architecture, int maxLength = 50, int networks = 1, double? weightScale = null)
     {
         TorchSharp.torch.random.manual_seed(7);
         var config = new ModelConfig(architecture, Locations.Length, ConvWidths: [1, 3], FiltersPerWidth: 2, Hidden: 4, Dense: 4, AttentionSize: 4);
-        return new TrainedModel(Enumerable.Range(0, networks).Select(_ => LocalizationNetwork.Create(config)).ToList(), Locations, maxLength);
+        var created = Enumerable.Range(0, networks).Select(_ => LocalizationNetwork.Create(config)).ToList();
+        if (weightScale is double scale)
+            using (TorchSharp.torch.no_grad())
+                foreach (var (_, parameter) in created.SelectMany(n => n.named_parameters()))
+                    TorchSharp.torch.nn.init.uniform_(parameter, -scale, scale);
+        return new TrainedModel(created, Locations, maxLength);
     }
 
     /// <summary>Saves a tiny model to <paramref name="path"/> and returns the path.</summary>
-    public static string Save(string path, Architecture architecture, int maxLength = 50, int networks = 1)
+    public static string Save(string path, Architecture architecture, int maxLength = 50, int networks = 1, double? weightScale = null)
     {
-        using var model = Create(architecture, maxLength, networks);
+        using var model = Create(architecture, maxLength, networks, weightScale);
         ModelFile.Save(model, path);
         return path;
     }
