@@ -92,7 +92,7 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
     {
         var sequences = records.Select(r => Truncation.Truncate(r.Sequence, model.MaxLength)).ToList();
         var network = new Stopwatch();
-        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize))
+        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, PredictionPipeline.DefaultMaxBatchResidues))
         {
             using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures);
             network.Start();

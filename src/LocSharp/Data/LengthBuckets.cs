@@ -6,13 +6,23 @@ namespace LocSharp.Data;
 public static class LengthBuckets
 {
     /// <summary>
-    /// Batches for inference: proteins sorted by length, longest first, cut into batches of
-    /// <paramref name="batchSize"/>.
+    /// Batches for inference: proteins sorted by length, longest first, cut into batches of at most
+    /// <paramref name="batchSize"/> proteins and, when given, at most <paramref name="maxResidues"/> padded positions
+    /// (batch size × longest protein), which bounds the memory of a batch of long proteins.
     /// </summary>
-    public static List<int[]> Sorted(IReadOnlyList<int> lengths, int batchSize)
+    public static List<int[]> Sorted(IReadOnlyList<int> lengths, int batchSize, int maxResidues = int.MaxValue)
     {
         var order = Enumerable.Range(0, lengths.Count).OrderByDescending(i => lengths[i]).ThenBy(i => i).ToArray();
-        return order.Chunk(batchSize).ToList();
+        var batches = new List<int[]>();
+        for (int start = 0; start < order.Length;)
+        {
+            int longest = Math.Max(1, lengths[order[start]]);
+            int size = Math.Clamp(maxResidues / longest, 1, batchSize);
+            size = Math.Min(size, order.Length - start);
+            batches.Add(order[start..(start + size)]);
+            start += size;
+        }
+        return batches;
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public static class NetworkReader
     {
         var sequences = chunk.Select(p => Truncation.Truncate(p.Sequence, model.MaxLength)).ToList();
         var readings = new NetworkReading[chunk.Count];
-        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize))
+        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, Prediction.PredictionPipeline.DefaultMaxBatchResidues))
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();

@@ -12,8 +12,13 @@ namespace LocSharp.Prediction;
 /// and cut into batches of similar length, so little of any batch is padding. A producer thread reads and
 /// encodes the next batches while the calling thread runs the network.
 /// </summary>
-public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, int chunkProteins = 8192)
+/// <param name="maxBatchResidues">Cap on a batch's padded positions: the LSTMs hold [positions × 4 × hidden]
+/// gate values, so long proteins go in smaller batches.</param>
+public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, int chunkProteins = 8192,
+    int maxBatchResidues = PredictionPipeline.DefaultMaxBatchResidues)
 {
+    public const int DefaultMaxBatchResidues = 16_384;
+
     /// <summary>Batches encoded ahead of the network; bounds memory to a few batches of features.</summary>
     const int QueuedBatches = 4;
 
@@ -76,7 +81,7 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
             {
                 var sequences = chunk.Select(r => Truncation.Truncate(r.Sequence, model.MaxLength)).ToList();
                 queue.Add(new ChunkStart(chunk.Select(r => (r.Id, r.Sequence.Length)).ToList()), cancel);
-                foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize))
+                foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, maxBatchResidues))
                     queue.Add(new BatchReady(items, EncodedBatch.Create(sequences, items, model.InputFeatures)), cancel);
             }
         }
