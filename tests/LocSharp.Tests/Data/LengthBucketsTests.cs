@@ -47,6 +47,24 @@ public class LengthBucketsTests
     }
 
     [Fact]
+    public void Sorted_keeps_each_batch_within_the_residue_cap_so_long_proteins_go_in_small_batches()
+    {
+        int[] lengths = [1000, 40, 900, 10, 1000, 300, 5, 260, 700];
+
+        var batches = LengthBuckets.Sorted(lengths, batchSize: 4, maxResidues: 2000);
+
+        // Longest first: 1000, 1000 | 900, 700 | 300, 260, 40, 10 | 5; each batch's size × longest ≤ 2000.
+        Assert.Equal([[0, 4], [2, 8], [5, 7, 1, 3], [6]], batches);
+        Assert.All(batches, b => Assert.True(b.Length * b.Max(i => lengths[i]) <= 2000));
+    }
+
+    [Fact]
+    public void Sorted_puts_a_protein_longer_than_the_cap_in_a_batch_of_its_own()
+    {
+        Assert.Equal([[1], [0]], LengthBuckets.Sorted([3, 50], batchSize: 8, maxResidues: 20));
+    }
+
+    [Fact]
     public void Sorted_handles_fewer_proteins_than_a_batch()
     {
         var batches = LengthBuckets.Sorted([5, 9, 1], 32);
