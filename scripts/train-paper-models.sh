@@ -2,8 +2,9 @@
 # Trains the models behind docs/results.md on MultiLoc's training folds (never on `test`), in two lanes that
 # each use one CPU thread, so a 2-core machine runs both at once. Every step resumes from its checkpoint:
 # run this again after an interruption and it continues where it stopped.
-#   lane 1: R-LSTM cross-validation folds 1-3, then the A-LSTM on all five training folds
-#   lane 2: R-LSTM cross-validation folds 4-5, then the R-LSTM on all five training folds
+#   lane 1: the R-LSTM on all five training folds, then R-LSTM cross-validation folds 1-3
+#   lane 2: the A-LSTM on all five training folds, then R-LSTM cross-validation folds 4-5
+# The cross-validation models (each trained on four folds) also make the ensemble.
 # Usage: scripts/train-paper-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,12 +17,12 @@ mkdir -p "$runs"
 settings=(--split "$data/split.tsv" --hidden 256 --learning-rate 1e-3 --schedule cosine --epochs 40 --clip-norm 5 --threads 1 --resume)
 
 lane1() {
+  "$locsharp" train "$data" "${settings[@]}" --arch rlstm -o "$runs/rlstm.lsm"
   "$locsharp" cv "$data" "${settings[@]}" --folds fold1,fold2,fold3 -o "$runs/rlstm-cv"
-  "$locsharp" train "$data" "${settings[@]}" --arch alstm -o "$runs/alstm.lsm"
 }
 lane2() {
+  "$locsharp" train "$data" "${settings[@]}" --arch alstm -o "$runs/alstm.lsm"
   "$locsharp" cv "$data" "${settings[@]}" --folds fold4,fold5 -o "$runs/rlstm-cv"
-  "$locsharp" train "$data" "${settings[@]}" --arch rlstm -o "$runs/rlstm.lsm"
 }
 lane1 > "$runs/lane1.out" 2>&1 &
 lane2 > "$runs/lane2.out" 2>&1 &
