@@ -31,6 +31,17 @@ public sealed class EnsembleCommand(CliEnvironment environment) : Command<Ensemb
         try
         {
             foreach (string path in settings.Members) members.Add(ModelFile.Load(path));
+            for (int i = 1; i < members.Count; i++)
+            {
+                try
+                {
+                    TrainedModel.CheckCompatible(members[0], members[i]);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ModelFileException(settings.Members[i], $"cannot join it with {settings.Members[0]}: {e.Message}");
+                }
+            }
             var ensemble = TrainedModel.Ensemble(members);
             ModelFile.Save(ensemble, settings.Output);
             environment.Error.WriteLine($"wrote {settings.Output}: {ensemble.Networks.Count} networks over {ensemble.Locations.Count} locations");

@@ -40,17 +40,20 @@ public sealed class TrainedModel : IDisposable
     public static TrainedModel Ensemble(IReadOnlyList<TrainedModel> members)
     {
         var first = members[0];
-        foreach (var member in members.Skip(1))
-        {
-            if (!member.Locations.SequenceEqual(first.Locations))
-                throw new ArgumentException($"Ensemble members must predict the same locations in the same order: [{string.Join(", ", first.Locations)}] vs [{string.Join(", ", member.Locations)}].");
-            if (member.Encoding != first.Encoding || member.InputFeatures != first.InputFeatures)
-                throw new ArgumentException("Ensemble members must use the same residue encoding.");
-            if (member.MaxLength != first.MaxLength)
-                throw new ArgumentException($"Ensemble members must use the same maximum length ({first.MaxLength} vs {member.MaxLength}).");
-        }
+        foreach (var member in members.Skip(1)) CheckCompatible(first, member);
         return new TrainedModel(members.SelectMany(m => m.Networks).ToList(), first.Locations, first.MaxLength,
             members.SelectMany(m => m.Training).ToList(), first.Encoding);
+    }
+
+    /// <exception cref="ArgumentException">The two cannot be averaged: other locations, encoding or maximum length.</exception>
+    public static void CheckCompatible(TrainedModel first, TrainedModel member)
+    {
+        if (!member.Locations.SequenceEqual(first.Locations))
+            throw new ArgumentException($"Ensemble members must predict the same locations in the same order: [{string.Join(", ", first.Locations)}] vs [{string.Join(", ", member.Locations)}].");
+        if (member.Encoding != first.Encoding || member.InputFeatures != first.InputFeatures)
+            throw new ArgumentException("Ensemble members must use the same residue encoding.");
+        if (member.MaxLength != first.MaxLength)
+            throw new ArgumentException($"Ensemble members must use the same maximum length ({first.MaxLength} vs {member.MaxLength}).");
     }
 
     /// <summary>[B, C] location probabilities for a batch, averaged over the networks.</summary>

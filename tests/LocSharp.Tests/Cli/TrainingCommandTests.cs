@@ -1,0 +1,114 @@
+using System.Text.Json;
+using LocSharp.Cli.Infrastructure;
+using LocSharp.Models;
+using LocSharp.Training;
+
+namespace LocSharp.Tests.Cli;
+
+/// <summary>`locsharp train` and `cv`: partitions, settings precedence, cross-validation output.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class TrainingCommandTests : IDisposable
+{
+    readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Train_with_a_split_never_trains_on_test_and_records_its_partitions()
+    {
+        var (fasta, split, _) = LabelledFiles.Write(directory);
+        string model = directory.Path("m.lsm");
+
+        var result = CliRunner.Run(["train", fasta, "--split", split, "--validation-partition", "fold3", "--epochs", "2", "-o", model, .. LabelledFiles.TinyNetwork]);
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        var training = ModelFile.ReadMetadata(model).Members[0].Training!;
+        Assert.Equal(["fold1", "fold2"], training.TrainPartitions);
+        Assert.Equal("fold3", training.ValidationPartition);
+        Assert.Equal(24, training.Proteins);
+        Assert.NotNull(training.ValidationAccuracy);
+        Assert.True(File.Exists(model + ".log"));
+        Assert.Equal(3, File.ReadAllLines(model + ".log").Length);
+    }
+
+    [Fact]
+    public void A_partition_that_both_trains_and_validates_is_a_usage_error()
+    {
+        var (fasta, split, _) = LabelledFiles.Write(directory);
+
+        var result = CliRunner.Run(["train", fasta, "--split", split, "--train-partitions", "fold1,fold2", "--validation-partition", "fold2",
+            "-o", directory.Path("m.lsm"), .. LabelledFiles.TinyNetwork]);
+
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Contains("fold2", result.Error);
+    }
+
+    [Fact]
+    public void Flags_override_the_config_file_which_overrides_the_defaults()
+    {
+        var (fasta, _, _) = LabelledFiles.Write(directory);
+        string config = directory.Write("config.json", """{ "hidden": 5, "epochs": 1, "dropout": 0.25 }""");
+        string model = directory.Path("m.lsm");
+
+        var result = CliRunner.Run(["train", fasta, "--config", config, "-o", model, .. LabelledFiles.TinyNetwork]);
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        var options = ModelFile.ReadMetadata(model).Members[0].Training!.Options;
+        Assert.Equal(4, options.Hidden);           // flag over config
+        Assert.Equal(1, options.Epochs);           // config over default
+        Assert.Equal(0.25, options.Dropout);       // config over default
+        Assert.Equal(400, options.AttentionSize);  // default
+    }
+
+    [Fact]
+    public void An_unknown_field_in_the_config_file_is_an_error_naming_it()
+    {
+        var (fasta, _, _) = LabelledFiles.Write(directory);
+        string config = directory.Write("config.json", """{ "hiden": 5 }""");
+
+        var result = CliRunner.Run(["train", fasta, "--config", config, "-o", directory.Path("m.lsm")]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.Exit);
+        Assert.Contains("hiden", result.Error);
+        Assert.Contains("config.json", result.Error);
+    }
+
+    [Fact]
+    public void Cv_trains_a_model_per_fold_on_the_other_folds_and_summarises_them()
+    {
+        var (fasta, split, _) = LabelledFiles.Write(directory);
+        string output = directory.Path("cv");
+
+        var result = CliRunner.Run(["cv", fasta, "--split", split, "--epochs", "2", "-o", output, .. LabelledFiles.TinyNetwork]);
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        foreach (string fold in new[] { "fold1", "fold2", "fold3" })
+        {
+            var training = ModelFile.ReadMetadata(Path.Combine(output, fold + ".lsm")).Members[0].Training!;
+            Assert.Equal(new[] { "fold1", "fold2", "fold3" }.Where(f => f != fold), training.TrainPartitions);
+            Assert.Equal(fold, training.ValidationPartition);
+            Assert.Equal(2, training.SelectedEpoch); // the held-out fold selects nothing: the last epoch is kept
+        }
+        var summary = JsonSerializer.Deserialize<CrossValidationSummary>(File.ReadAllText(Path.Combine(output, "cv.json")), ModelFile.Json)!;
+        Assert.Equal(["fold1", "fold2", "fold3"], summary.Folds.Select(f => f.Fold));
+        Assert.Equal(summary.Folds.Average(f => f.Accuracy), summary.MeanAccuracy, 12);
+        Assert.Contains($"cross-validation accuracy {summary.MeanAccuracy:F4}", result.Out);
+    }
+
+    [Fact]
+    public void Cv_folds_run_in_separate_calls_are_gathered_by_a_resumed_call()
+    {
+        var (fasta, split, _) = LabelledFiles.Write(directory);
+        string output = directory.Path("cv");
+        string[] common = ["cv", fasta, "--split", split, "--epochs", "1", "-o", output, .. LabelledFiles.TinyNetwork];
+
+        var first = CliRunner.Run([.. common, "--folds", "fold2"]);
+        var rest = CliRunner.Run([.. common, "--resume"]);
+
+        Assert.True(first.Exit == ExitCodes.Success, first.Error);
+        Assert.Contains("over 1 of 3 folds", first.Out);
+        Assert.True(rest.Exit == ExitCodes.Success, rest.Error);
+        Assert.Contains("over 3 of 3 folds", rest.Out);
+        Assert.DoesNotContain("cv fold2", rest.Error); // fold2 was done, not trained again
+    }
+}
