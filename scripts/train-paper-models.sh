@@ -13,8 +13,8 @@ data=../shared/data/multiloc
 locsharp=${LOCSHARP:-runs/bin/locsharp}
 if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs/bin >/dev/null; locsharp=runs/bin/locsharp; fi
 mkdir -p "$runs"
-# Settings of every model (see docs/results.md for why): hidden 256, Adam 1e-3 with cosine decay over 40 epochs.
-settings=(--split "$data/split.tsv" --hidden 256 --learning-rate 1e-3 --schedule cosine --epochs 40 --clip-norm 5 --threads 1 --resume)
+# Settings of every model (scripts/paper-settings.json; docs/results.md says why); one thread per lane.
+settings=(--split "$data/split.tsv" --config scripts/paper-settings.json --threads 1 --resume)
 
 lane1() {
   "$locsharp" train "$data" "${settings[@]}" --arch rlstm -o "$runs/rlstm.lsm"
