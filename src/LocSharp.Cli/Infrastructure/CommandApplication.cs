@@ -1,3 +1,4 @@
+using System.Reflection;
 using LocSharp.Cli.Commands;
 using LocSharp.Sequences;
 using Spectre.Console;
@@ -14,6 +15,8 @@ public static class CommandApplication
         app.Configure(config =>
         {
             config.SetApplicationName("locsharp");
+            config.SetApplicationVersion(typeof(CommandApplication).Assembly
+                .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
             config.Settings.Console = helpConsole;
             config.Settings.Registrar.RegisterInstance(environment);
             config.Settings.StrictParsing = true;
