@@ -1,0 +1,49 @@
+using LocSharp.Cli.Infrastructure;
+using LocSharp.Models;
+
+namespace LocSharp.Tests.Cli;
+
+/// <summary>What a fresh clone gives a user: the README's main command, and models trained on training data only.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class ShippedModelTests
+{
+    static readonly string[] MultiLocLocations =
+        ["ER", "Golgi", "chloroplast", "cytoplasmic", "extracellular", "lysosomal", "mitochondrial", "nuclear", "peroxisomal", "plasma_membrane", "vacuolar"];
+
+    [Fact]
+    public void The_readme_main_command_predicts_the_example_proteins_with_the_default_model()
+    {
+        var result = CliRunner.Run("predict", Repository.Path("examples", "proteins.fasta"));
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        var rows = result.Out.TrimEnd('\n').Split('\n').Select(line => line.Split(',')).ToArray();
+        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. MultiLocLocations], rows[0]);
+        Assert.Equal(["P01308", "P62805", "P04179", "P42212"], rows.Skip(1).Select(r => r[0]));
+    }
+
+    [Fact]
+    public void The_default_model_is_copied_beside_the_program()
+    {
+        Assert.True(File.Exists(ShippedModels.DefaultPath), $"{ShippedModels.DefaultPath} is missing");
+        Assert.True(File.Exists(Repository.Path("models", ShippedModels.DefaultFileName)));
+    }
+
+    [Fact]
+    public void Every_shipped_model_was_trained_on_training_folds_only()
+    {
+        var files = Directory.GetFiles(Repository.Path("models"), "*.lsm");
+        Assert.NotEmpty(files);
+        foreach (string file in files)
+        {
+            var metadata = ModelFile.ReadMetadata(file);
+            Assert.Equal(MultiLocLocations, metadata.Locations);
+            foreach (var member in metadata.Members)
+            {
+                var training = member.Training ?? throw new Xunit.Sdk.XunitException($"{file}: a network has no training record");
+                Assert.NotEmpty(training.TrainPartitions);
+                Assert.All(training.TrainPartitions, p => Assert.Matches("^fold[1-5]$", p));
+                Assert.NotEqual("test", training.ValidationPartition);
+            }
+        }
+    }
+}
