@@ -31,7 +31,7 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
         public int Seed { get; init; } = 42;
 
         [CommandOption("--theta <T>")]
-        [Description("Barnes-Hut accuracy in [0, 1]; 0 = exact t-SNE (slow beyond a few thousand proteins).")]
+        [Description("Barnes-Hut accuracy, from 0 to 1; 0 = exact t-SNE (slow beyond a few thousand proteins).")]
         [DefaultValue(0.5)]
         public double Theta { get; init; } = 0.5;
     }
