@@ -4,7 +4,8 @@
 # run this again after an interruption and it continues where it stopped.
 #   lane 1: the R-LSTM on all five training folds, then R-LSTM cross-validation folds 1-3
 #   lane 2: the A-LSTM on all five training folds, then R-LSTM cross-validation folds 4-5
-# The cross-validation models (each trained on four folds) also make the ensemble.
+# The cross-validation models (each trained on four folds) also make the ensemble. At the end the shipped
+# models are copied into models/.
 # Usage: scripts/train-paper-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,3 +29,8 @@ lane1 > "$runs/lane1.out" 2>&1 &
 lane2 > "$runs/lane2.out" 2>&1 &
 wait
 "$locsharp" cv "$data" "${settings[@]}" -o "$runs/rlstm-cv"
+"$locsharp" ensemble "$runs"/rlstm-cv/fold{1,2,3,4,5}.lsm -o "$runs/rlstm-ensemble.lsm"
+# The models the product ships (scripts/evaluate-paper-models.sh measures them for docs/results.md).
+cp "$runs/rlstm.lsm" models/rlstm-multiloc.lsm
+cp "$runs/alstm.lsm" models/alstm-multiloc.lsm
+cp "$runs/rlstm-ensemble.lsm" models/rlstm-ensemble-multiloc.lsm
