@@ -22,6 +22,23 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void The_readme_evidence_command_draws_the_attention_of_the_shipped_a_lstm()
+    {
+        using var directory = new TempDirectory();
+        string output = directory.Path("evidence");
+
+        var result = CliRunner.Run("explain", "attention", "-m", Repository.Path("models", "alstm-multiloc.lsm"),
+            Repository.Path("examples", "proteins.fasta"), "-o", output);
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        foreach (string id in new[] { "P01308", "P62805", "P04179", "P42212" })
+            Assert.True(File.Exists(System.IO.Path.Combine(output, "tracks", id + ".png")), $"no track for {id}");
+        var weights = File.ReadLines(System.IO.Path.Combine(output, "attention.tsv")).Skip(1)
+            .Select(line => line.Split('\t')).GroupBy(f => f[0], f => double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(weights, protein => Assert.Equal(1.0, protein.Sum(), 3));
+    }
+
+    [Fact]
     public void The_default_model_is_copied_beside_the_program()
     {
         Assert.True(File.Exists(ShippedModels.DefaultPath), $"{ShippedModels.DefaultPath} is missing");
