@@ -8,7 +8,7 @@ public static class ExitCodes
     /// <summary>Bad input: a FASTA, labelled-data, split, model or checkpoint file that cannot be used.</summary>
     public const int InvalidInput = 1;
 
-    /// <summary>Bad command line, or a verb that is not available yet.</summary>
+    /// <summary>Bad command line: an unknown verb or option, or a missing or malformed argument.</summary>
     public const int Usage = 2;
 
     /// <summary>An unexpected failure inside LocSharp.</summary>
