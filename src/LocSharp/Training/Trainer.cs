@@ -97,10 +97,11 @@ public static class Trainer
 
         if (bestWeights != null) TensorArchive.Read(bestWeights, network, checkpointPath);
         network.eval();
+        int selectedEpoch = bestWeights != null ? state.BestEpoch : state.EpochsDone;
+        double? selectedAccuracy = selectedEpoch > 0 ? state.History[selectedEpoch - 1].ValidationAccuracy : null;
         var summary = new TrainingSummary(description.Data, description.Split, description.TrainPartitions,
-            description.ValidationPartition, train.Count, options, state.EpochsDone,
-            bestWeights != null ? state.BestEpoch : state.EpochsDone, state.BestValidationAccuracy, state.WallSeconds,
-            DateTimeOffset.UtcNow);
+            description.ValidationPartition, train.Count, options, state.EpochsDone, selectedEpoch, selectedAccuracy,
+            state.WallSeconds, DateTimeOffset.UtcNow);
         return new TrainedModel([network], train.Locations, options.MaxLength, [summary]);
     }
 

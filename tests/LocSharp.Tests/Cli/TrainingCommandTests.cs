@@ -90,6 +90,8 @@ public sealed class TrainingCommandTests : IDisposable
             Assert.Equal(2, training.SelectedEpoch); // the held-out fold selects nothing: the last epoch is kept
         }
         var summary = JsonSerializer.Deserialize<CrossValidationSummary>(File.ReadAllText(Path.Combine(output, "cv.json")), ModelFile.Json)!;
+        foreach (var fold in summary.Folds)
+            Assert.Equal(fold.Accuracy, ModelFile.ReadMetadata(Path.Combine(output, fold.Fold + ".lsm")).Members[0].Training!.ValidationAccuracy);
         Assert.Equal(["fold1", "fold2", "fold3"], summary.Folds.Select(f => f.Fold));
         Assert.Equal(summary.Folds.Average(f => f.Accuracy), summary.MeanAccuracy, 12);
         Assert.Contains($"cross-validation accuracy {summary.MeanAccuracy:F4}", result.Out);

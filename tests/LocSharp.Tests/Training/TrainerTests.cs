@@ -70,6 +70,22 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Keeping_the_last_epoch_records_the_validation_accuracy_of_that_epoch()
+    {
+        // A learnable task and a learning rate high enough that validation accuracy goes up and down.
+        var options = Options with { Hidden = 8, Dense = 12, AttentionSize = 8, FiltersPerWidth = 4, ConvWidths = [1, 3, 5], Dropout = 0.1, Epochs = 4, BatchSize = 16, LearningRate = 0.05 };
+        var reports = new Reports();
+        using var model = Trainer.Train(SyntheticProteins.Create(150, seed: 5), SyntheticProteins.Create(60, seed: 6), options,
+            SyntheticProteins.Description, directory.Path("last.checkpoint"), resume: false, reports, keepBestEpoch: false);
+
+        var training = model.Training[0]!;
+        Assert.Equal(4, training.SelectedEpoch);
+        Assert.Equal(reports.Epochs[^1].ValidationAccuracy, training.ValidationAccuracy);
+        Assert.True(reports.Epochs.Max(e => e.ValidationAccuracy) > reports.Epochs[^1].ValidationAccuracy,
+            "this test needs a run whose last epoch is not its best");
+    }
+
+    [Fact]
     public void Resume_without_a_checkpoint_starts_afresh()
     {
         using var fresh = Train("fresh.checkpoint");
