@@ -26,16 +26,15 @@ public static class SharedData
         return false;
     }
 
-    // The repository root is the directory holding LocSharp.sln; the shared directory is its sibling.
+    /// <summary>MultiLoc's 11 locations, in the order its data sets and models list them.</summary>
+    public static readonly string[] MultiLocLocations = ["ER", "Golgi", "chloroplast", "cytoplasmic", "extracellular", "lysosomal", "mitochondrial", "nuclear", "peroxisomal", "plasma_membrane", "vacuolar"];
+
+    // The shared directory is the repository root's sibling.
     static string? FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "LocSharp.sln"))) continue;
-            if (dir.Parent is null) return null;
-            string shared = System.IO.Path.Combine(dir.Parent.FullName, "shared");
-            return Directory.Exists(System.IO.Path.Combine(shared, "data")) ? shared : null;
-        }
-        return null;
+        string? parent = System.IO.Path.GetDirectoryName(Repository.Root);
+        if (parent is null) return null;
+        string shared = System.IO.Path.Combine(parent, "shared");
+        return Directory.Exists(System.IO.Path.Combine(shared, "data")) ? shared : null;
     }
 }

@@ -7,8 +7,8 @@ namespace LocSharp.Tests.Cli;
 [Collection(TorchCollection.Name)]
 public sealed class ShippedModelTests
 {
-    static readonly string[] MultiLocLocations =
-        ["ER", "Golgi", "chloroplast", "cytoplasmic", "extracellular", "lysosomal", "mitochondrial", "nuclear", "peroxisomal", "plasma_membrane", "vacuolar"];
+    /// <summary>The proteins of examples/proteins.fasta, in file order.</summary>
+    static readonly string[] ExampleIds = ["P01308", "P62805", "P04179", "P42212"];
 
     [Fact]
     public void The_readme_main_command_predicts_the_example_proteins_with_the_default_model()
@@ -17,8 +17,8 @@ public sealed class ShippedModelTests
 
         Assert.True(result.Exit == ExitCodes.Success, result.Error);
         var rows = result.Out.TrimEnd('\n').Split('\n').Select(line => line.Split(',')).ToArray();
-        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. MultiLocLocations], rows[0]);
-        Assert.Equal(["P01308", "P62805", "P04179", "P42212"], rows.Skip(1).Select(r => r[0]));
+        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. SharedData.MultiLocLocations], rows[0]);
+        Assert.Equal(ExampleIds, rows.Skip(1).Select(r => r[0]));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ShippedModelTests
             Repository.Path("examples", "proteins.fasta"), "-o", output);
 
         Assert.True(result.Exit == ExitCodes.Success, result.Error);
-        foreach (string id in new[] { "P01308", "P62805", "P04179", "P42212" })
+        foreach (string id in ExampleIds)
             Assert.True(File.Exists(System.IO.Path.Combine(output, "tracks", id + ".png")), $"no track for {id}");
         var weights = File.ReadLines(System.IO.Path.Combine(output, "attention.tsv")).Skip(1)
             .Select(line => line.Split('\t')).GroupBy(f => f[0], f => double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
@@ -53,7 +53,7 @@ public sealed class ShippedModelTests
         foreach (string file in files)
         {
             var metadata = ModelFile.ReadMetadata(file);
-            Assert.Equal(MultiLocLocations, metadata.Locations);
+            Assert.Equal(SharedData.MultiLocLocations, metadata.Locations);
             foreach (var member in metadata.Members)
             {
                 var training = member.Training ?? throw new Xunit.Sdk.XunitException($"{file}: a network has no training record");

@@ -4,9 +4,6 @@ namespace LocSharp.Tests.Data;
 
 public sealed class LocationMappingTests : IDisposable
 {
-    static readonly string[] MultiLocLocations =
-        ["ER", "Golgi", "chloroplast", "cytoplasmic", "extracellular", "lysosomal", "mitochondrial", "nuclear", "peroxisomal", "plasma_membrane", "vacuolar"];
-
     readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -18,10 +15,10 @@ public sealed class LocationMappingTests : IDisposable
         Assert.Equal(
             ["Endoplasmic.reticulum", "Golgi.apparatus", "Plastid", "Cytoplasm", "Extracellular", "Lysosome/Vacuole",
              "Mitochondrion", "Nucleus", "Peroxisome", "Cell.membrane", "Lysosome/Vacuole"],
-            MultiLocLocations.Select(mapping.Map));
+            SharedData.MultiLocLocations.Select(mapping.Map));
         Assert.Equal(10, mapping.Targets.Count);
         Assert.DoesNotContain("Cytoplasm-Nucleus", mapping.Targets);
-        mapping.CheckCovers(MultiLocLocations);
+        mapping.CheckCovers(SharedData.MultiLocLocations);
     }
 
     [Fact]

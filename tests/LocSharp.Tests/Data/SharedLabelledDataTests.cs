@@ -12,9 +12,7 @@ public class SharedLabelledDataTests(ITestOutputHelper output)
         if (!SharedData.IsAvailable(output)) return;
         var set = LabelledDataReader.Read(SharedData.Path("data", "multiloc"), SharedData.Path("data", "multiloc", "split.tsv"));
         Assert.Equal(5959, set.Proteins.Count);
-        Assert.Equal(
-            ["ER", "Golgi", "chloroplast", "cytoplasmic", "extracellular", "lysosomal", "mitochondrial", "nuclear", "peroxisomal", "plasma_membrane", "vacuolar"],
-            set.Locations);
+        Assert.Equal(SharedData.MultiLocLocations, set.Locations);
         Assert.Equal(["fold1", "fold2", "fold3", "fold4", "fold5", "test"], set.Partitions);
         Assert.Equal(1193, set.Select("test").Proteins.Count);
         Assert.Equal(5959 - 1193, set.Select("fold1", "fold2", "fold3", "fold4", "fold5").Proteins.Count);

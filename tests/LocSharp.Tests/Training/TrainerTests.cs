@@ -16,6 +16,14 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     static readonly LabelledSequences Validation = SyntheticProteins.Create(16, seed: 2);
     static readonly TrainingOptions Options = SyntheticProteins.TinyOptions;
 
+    // A task a slightly larger network learns in a few epochs.
+    static readonly LabelledSequences LearnableTrain = SyntheticProteins.Create(150, seed: 5);
+    static readonly LabelledSequences LearnableValidation = SyntheticProteins.Create(60, seed: 6);
+    static readonly TrainingOptions LearnableOptions = Options with
+    {
+        Hidden = 8, Dense = 12, AttentionSize = 8, FiltersPerWidth = 4, ConvWidths = [1, 3, 5], Dropout = 0.1, Epochs = 6, BatchSize = 16,
+    };
+
     TrainedModel Train(string checkpoint, TrainingOptions? options = null, bool resume = false, LabelledSequences? data = null,
         LabelledSequences? validation = null, ITrainingObserver? observer = null, CancellationToken cancel = default) =>
         Trainer.Train(data ?? Data, validation, options ?? Options, SyntheticProteins.Description, directory.Path(checkpoint),
@@ -72,10 +80,10 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Keeping_the_last_epoch_records_the_validation_accuracy_of_that_epoch()
     {
-        // A learnable task and a learning rate high enough that validation accuracy goes up and down.
-        var options = Options with { Hidden = 8, Dense = 12, AttentionSize = 8, FiltersPerWidth = 4, ConvWidths = [1, 3, 5], Dropout = 0.1, Epochs = 4, BatchSize = 16, LearningRate = 0.05 };
+        // A learning rate high enough that validation accuracy goes up and down.
+        var options = LearnableOptions with { Epochs = 4, LearningRate = 0.05 };
         var reports = new Reports();
-        using var model = Trainer.Train(SyntheticProteins.Create(150, seed: 5), SyntheticProteins.Create(60, seed: 6), options,
+        using var model = Trainer.Train(LearnableTrain, LearnableValidation, options,
             SyntheticProteins.Description, directory.Path("last.checkpoint"), resume: false, reports, keepBestEpoch: false);
 
         var training = model.Training[0]!;
@@ -155,14 +163,12 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     public void A_network_learns_an_easy_task_in_a_few_epochs()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var train = SyntheticProteins.Create(150, seed: 5);
-        var validation = SyntheticProteins.Create(60, seed: 6);
-        var options = Options with { Hidden = 8, Dense = 12, AttentionSize = 8, FiltersPerWidth = 4, ConvWidths = [1, 3, 5], Dropout = 0.1, Epochs = 6, BatchSize = 16 };
+        var options = LearnableOptions;
         var reports = new Reports();
 
-        using var model = Train("learn.checkpoint", options, data: train, validation: validation, observer: reports);
+        using var model = Train("learn.checkpoint", options, data: LearnableTrain, validation: LearnableValidation, observer: reports);
 
-        double accuracy = Trainer.Accuracy(model, validation);
+        double accuracy = Trainer.Accuracy(model, LearnableValidation);
         output.WriteLine($"validation accuracy {accuracy:F3}; losses {string.Join(", ", reports.Epochs.Select(e => e.TrainLoss.ToString("F3")))}; {started.Elapsed.TotalSeconds:F1} s");
         Assert.True(accuracy >= 0.8, $"validation accuracy {accuracy:F3} after {options.Epochs} epochs; chance is 0.33");
         Assert.True(reports.Epochs[^1].TrainLoss < 0.6 * reports.Epochs[0].TrainLoss, "the training loss should fall");
