@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the numbers of docs/results.md: accuracy, per-location metrics and confusion matrices of the
 # shipped models (models/, trained by scripts/train-paper-models.sh) on MultiLoc's `test` partition, their
-# transfer to DeepLoc, and the cross-validation accuracy of the R-LSTM settings. Reports go to docs/results/
+# transfer to DeepLoc, and the cross-validation accuracy of two R-LSTM settings. Reports go to docs/results/
 # (text and JSON). A model or cross-validation not trained yet is skipped with a note.
 # Usage: scripts/evaluate-paper-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
@@ -21,10 +21,15 @@ for model in rlstm-multiloc alstm-multiloc rlstm-ensemble-multiloc; do
   "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test --json > "$out/$model-test.json"
   "$locsharp" evaluate -m "$file" "$deeploc" --mapping multiloc-to-deeploc --exclude "$data" > "$out/$model-deeploc.txt" 2>&1
 done
-if ls "$runs"/rlstm-cv/fold{1,2,3,4,5}.lsm >/dev/null 2>&1; then
-  "$locsharp" cv "$data" --split "$data/split.tsv" --config scripts/paper-settings.json --resume -o "$runs/rlstm-cv" \
-    > "$out/rlstm-cv.txt"
-  cp "$runs/rlstm-cv/cv.json" "$out/rlstm-cv.json"
-else
-  echo "skipped cross-validation: not every fold of $runs/rlstm-cv is trained yet" >&2
-fi
+# Cross-validation summaries (mean ± sd over the five folds) of the shipped settings and of hidden 128.
+cv_summary() {  # NAME, then options beyond scripts/paper-settings.json
+  local name=$1; shift
+  if ! ls "$runs/$name"/fold{1,2,3,4,5}.lsm >/dev/null 2>&1; then
+    echo "skipped $name: not every fold of $runs/$name is trained yet" >&2; return
+  fi
+  "$locsharp" cv "$data" --split "$data/split.tsv" --config scripts/paper-settings.json "$@" --resume -o "$runs/$name" \
+    > "$out/$name.txt"
+  cp "$runs/$name/cv.json" "$out/$name.json"
+}
+cv_summary rlstm-cv
+cv_summary rlstm-cv-h128 --hidden 128
