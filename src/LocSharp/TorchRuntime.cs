@@ -20,6 +20,7 @@ public static partial class TorchRuntime
         PreferShortSpinning();
         LimitPrimitiveCache();
         set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        UseLibtorchKernels();
         return FlushDenormals();
     }
 
@@ -54,6 +55,25 @@ public static partial class TorchRuntime
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnvironment(string name, string value, int overwrite);
+
+    /// <summary>
+    /// Turns off libtorch's oneDNN (MKL-DNN) kernels for the process. On an AMD EPYC machine here, oneDNN's LSTM gave
+    /// wrong, run-to-run different outputs: a protein's logits alone and in a padded batch differed by up to 1.6e-3
+    /// and A-LSTM attention came out NaN (tests NetworkTests, which pass with oneDNN off); libtorch's own kernels are
+    /// right on every machine. Idempotent; <see cref="LocSharp.Models.LocalizationNetwork"/> calls it before its
+    /// first network, so every caller (CLI, server, tests) gets the correct kernels.
+    /// </summary>
+    public static void UseLibtorchKernels()
+    {
+        if (oneDnnOff) return;
+        SetUserEnabledMkldnn(GlobalContext(), false);
+        oneDnnOff = true;
+    }
+
+    static bool oneDnnOff;
+
+    [LibraryImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
+    private static partial void SetUserEnabledMkldnn(nint context, [MarshalAs(UnmanagedType.U1)] bool on);
 
     static bool FlushDenormals()
     {

@@ -33,8 +33,13 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
         [Description("Write the report as JSON instead of text.")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Model)
-            ? ValidationResult.Error("Give the model to evaluate with -m|--model <MODEL>.")
+        [CommandOption("--known-locations-only")]
+        [Description("Leave out proteins labelled with a location the model does not predict (e.g. DeepLoc's dual Cytoplasm-Nucleus), saying how many, instead of failing.")]
+        public bool KnownLocationsOnly { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Model) ? ValidationResult.Error("Give the model to evaluate with -m|--model <MODEL>.")
+            : KnownLocationsOnly && Mapping != null ? ValidationResult.Error("Give --mapping or --known-locations-only, not both.")
             : base.Validate();
     }
 
@@ -54,7 +59,8 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
             data = new LabelledDataSet(kept, $"{data.Source} without {settings.Exclude}", data.Locations);
         }
         var mapping = settings.Mapping == null ? null : LocationMapping.Parse(settings.Mapping);
-        var report = ModelEvaluation.Evaluate(model, data, mapping);
+        if (settings.KnownLocationsOnly) data = KnownLocations.Restrict(data, model.Locations, environment.Error.WriteLine);
+        var report = ModelEvaluation.Evaluate(model, data, mapping, profiles: settings.ProfilesFor(model, settings.Model, environment));
         environment.Out.Write(settings.Json ? EvaluationJson.Serialize(report) + "\n" : EvaluationText.Render(report));
         if (settings.Exclude != null) environment.Error.WriteLine($"left out {excluded} proteins whose id occurs in {settings.Exclude}");
         return ExitCodes.Success;

@@ -50,7 +50,7 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         var format = settings.ResolveFormat();
         TorchRuntime.Configure(settings.Threads);
         using var model = settings.LoadModel();
-        var pipeline = new PredictionPipeline(model, settings.BatchSize);
+        var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment));
         var records = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName
             ? FastaReader.Read(environment.OpenStandardInput(), FastaReader.StandardInputName)
             : FastaReader.Read(settings.Input);
@@ -58,7 +58,7 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
 
         void WriteAll(TextWriter output, Action<long> progress)
         {
-            using var writer = PredictionWriter.Create(output, format, model.Locations);
+            using var writer = PredictionWriter.Create(output, format, model.Locations, model.PredictsMembrane);
             foreach (var prediction in pipeline.Predict(records, cancellation))
             {
                 writer.Write(prediction);

@@ -25,28 +25,37 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         [Description("Partition that picks the best epoch; its weights are kept. Default: none (keep the last epoch).")]
         public string? ValidationPartition { get; init; }
 
+        [CommandOption("--validation-data <DATA>")]
+        [Description("Separate labelled proteins that pick the best epoch (e.g. DeepLoc's dev set), in either layout. Locations the training data lacks are left out of validation.")]
+        public string? ValidationData { get; init; }
+
         [CommandOption("--checkpoint <FILE>")]
         [Description("Checkpoint written after every epoch. Default: MODEL.checkpoint.")]
         public string? Checkpoint { get; init; }
 
-        public override Spectre.Console.ValidationResult Validate() => string.IsNullOrWhiteSpace(Output)
-            ? Spectre.Console.ValidationResult.Error("Give the model file to write with -o|--output <MODEL>.")
+        public override Spectre.Console.ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Output) ? Spectre.Console.ValidationResult.Error("Give the model file to write with -o|--output <MODEL>.")
+            : ValidationData != null && ValidationPartition != null ? Spectre.Console.ValidationResult.Error("Give --validation-data or --validation-partition, not both.")
             : base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var options = settings.ResolveOptions();
         TorchRuntime.Configure(settings.Threads);
         var data = LabelledDataReader.Read(settings.Data, settings.Split);
         var partitions = PartitionChoice.Training(data, settings.TrainPartitions, settings.ValidationPartition);
-        var train = LabelledSequences.From(partitions.Train);
-        var validation = partitions.Validation == null ? null : LabelledSequences.From(partitions.Validation);
+        var profiles = settings.LoadProfiles();
+        var train = LabelledSequences.From(partitions.Train, profiles);
+        var options = settings.ResolveOptions() with { Membrane = train.HasMembraneFlags };
+        var validationSet = settings.ValidationData == null ? partitions.Validation
+            : KnownLocations.Restrict(LabelledDataReader.Read(settings.ValidationData), partitions.Train.Locations, environment.Error.WriteLine);
+        var validation = validationSet == null ? null : LabelledSequences.From(validationSet, profiles);
         string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
 
         using var model = TrainingReporter.Run(environment, settings.Output + ".log", Path.GetFileName(settings.Output),
             observer => Trainer.Train(train, validation, options,
-                new DataDescription(settings.Data, settings.Split, partitions.TrainNames, settings.ValidationPartition),
+                new DataDescription(settings.Data, settings.Split, partitions.TrainNames, settings.ValidationPartition ?? settings.ValidationData,
+                    options.Profiles ? settings.ResolveProfileRecipe() : null),
                 checkpoint, settings.Resume, observer, cancellation));
         ModelFile.Save(model, settings.Output);
         environment.Error.WriteLine($"wrote {settings.Output} ({model.Training[0]!.SelectedEpoch} of {options.Epochs} epochs' weights, {model.Training[0]!.WallSeconds / 60:F1} min of training)");

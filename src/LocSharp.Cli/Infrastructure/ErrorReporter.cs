@@ -1,3 +1,4 @@
+using LocSharp.Profiles;
 using LocSharp.Data;
 using LocSharp.Explain;
 using LocSharp.Models;
@@ -15,7 +16,7 @@ public static class ErrorReporter
     {
         var (code, message) = exception switch
         {
-            FastaFormatException or LabelledDataException or ModelFileException or TrainingException or ExplainException
+            FastaFormatException or LabelledDataException or ModelFileException or ProfileFormatException or TrainingException or ExplainException
                 or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
                 => (ExitCodes.InvalidInput, exception.Message),
             CommandParseException or CommandRuntimeException or ArgumentException

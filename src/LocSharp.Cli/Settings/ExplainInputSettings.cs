@@ -8,7 +8,7 @@ namespace LocSharp.Cli.Settings;
 /// A model and the proteins `explain attention` and `explain embedding` run it on. INPUT is read as labelled data
 /// when it is a folder or when --labelled, --split or --partition is given, otherwise as a plain FASTA.
 /// </summary>
-public class ExplainInputSettings : ThreadSettings
+public class ExplainInputSettings : NetworkSettings
 {
     [CommandArgument(0, "<INPUT>")]
     [Description("Proteins: a FASTA file ('-' = standard input), or labelled data. INPUT is read as labelled data when it is a folder (one FASTA per location, MultiLoc layout, whose headers may annotate sorting signals) or when --labelled, --split or --partition is given (then a FASTA whose header's second word is the location, DeepLoc layout, is also accepted); otherwise as a plain FASTA whose proteins have no known location.")]

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace LocSharp.Cli.Settings;
 
 /// <summary>The model a verb uses.</summary>
-public class ModelSettings : ThreadSettings
+public class ModelSettings : NetworkSettings
 {
     [CommandOption("-m|--model <MODEL>")]
     [Description("Model file. Default: the shipped model (" + ShippedModels.DefaultFileName + ").")]

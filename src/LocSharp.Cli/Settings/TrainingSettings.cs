@@ -76,6 +76,10 @@ public class TrainingSettings : LabelledDataSettings
     [Description("Random seed; the same seed gives the same model. Default: 1.")]
     public int? Seed { get; init; }
 
+    [CommandOption("--profile-recipe <FILE>")]
+    [Description("JSON saying how the --profiles were made (tool, settings, database), recorded in the model. Default: PROFILES.recipe.json beside the first profiles file, if there.")]
+    public string? ProfileRecipe { get; init; }
+
     [CommandOption("--resume")]
     [Description("Continue the run saved in the checkpoint (a run that finished or was killed). Starts afresh when there is no checkpoint.")]
     public bool Resume { get; init; }
@@ -114,9 +118,19 @@ public class TrainingSettings : LabelledDataSettings
             BatchSize = BatchSize ?? options.BatchSize,
             MaxLength = MaxLength ?? options.MaxLength,
             Seed = Seed ?? options.Seed,
+            Profiles = Profiles.Length > 0 || options.Profiles,
         };
         options.Validate();
         return options;
+    }
+
+    /// <summary>How the --profiles were made: --profile-recipe, else the first file's sidecar, else unrecorded (null).</summary>
+    public LocSharp.Profiles.ProfileRecipe? ResolveProfileRecipe()
+    {
+        if (ProfileRecipe != null) return LocSharp.Profiles.ProfileRecipeFile.Read(ProfileRecipe);
+        if (Profiles.Length == 0) return null;
+        string sidecar = LocSharp.Profiles.ProfileRecipeFile.SidecarOf(Profiles[0]);
+        return File.Exists(sidecar) ? LocSharp.Profiles.ProfileRecipeFile.Read(sidecar) : null;
     }
 
     static Architecture ParseArchitecture(string name) => name.ToLowerInvariant() switch

@@ -1,4 +1,5 @@
 using LocSharp.Encoding;
+using LocSharp.Profiles;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,7 +32,9 @@ public sealed class EncodedBatch : IDisposable
     }
 
     /// <summary>Encodes <paramref name="sequences"/> (already truncated) at the given items.</summary>
-    public static EncodedBatch Create(IReadOnlyList<string> sequences, IReadOnlyList<int> items, int features = ResidueEncoder.Features)
+    /// <param name="profiles">With 80 features, the sequences' profiles (truncated alike), index for index.</param>
+    public static EncodedBatch Create(IReadOnlyList<string> sequences, IReadOnlyList<int> items, int features = ResidueEncoder.Features,
+        IReadOnlyList<Profile>? profiles = null)
     {
         if (items.Count == 0) throw new ArgumentException("A batch needs at least one protein.", nameof(items));
         int longest = items.Max(i => sequences[i].Length);
@@ -42,7 +45,7 @@ public sealed class EncodedBatch : IDisposable
         for (int b = 0; b < items.Count; b++)
         {
             string sequence = sequences[items[b]];
-            ResidueEncoder.Encode(sequence, buffer.AsSpan(b * longest * features, sequence.Length * features), features);
+            ResidueEncoder.Encode(sequence, buffer.AsSpan(b * longest * features, sequence.Length * features), features, profiles?[items[b]]);
             lengths[b] = sequence.Length;
             real += sequence.Length;
         }

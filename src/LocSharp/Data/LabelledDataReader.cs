@@ -9,7 +9,7 @@ namespace LocSharp.Data;
 /// (MultiLoc: <c>ER.fasta</c>, <c>Golgi.fasta</c>, ...); headers may annotate a sorting signal
 /// (<c>&gt;P20698 SP 14</c>, see <see cref="SortingSignal.Parse"/>);</item>
 /// <item>one FASTA file (or "-" for standard input) whose header's second word is the location, a trailing
-/// <c>-M</c>, <c>-S</c> or <c>-U</c> (membrane-bound, soluble, unknown) being stripped (DeepLoc:
+/// <c>-M</c>, <c>-S</c> or <c>-U</c> (membrane-bound, soluble, unknown) becoming <see cref="LabelledProtein.Membrane"/> (DeepLoc:
 /// <c>&gt;Q9Y4C2 Cell.membrane-M</c>). Only that one suffix goes, so DeepLoc's <c>Cytoplasm-Nucleus-U</c> is read as
 /// its own location, <c>Cytoplasm-Nucleus</c>. Words after the location are ignored.</item>
 /// </list>
@@ -67,12 +67,12 @@ public static class LabelledDataReader
         foreach (var record in FastaReader.Read(path))
         {
             string word = record.Description.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-            string location = StripMembraneSuffix(word);
+            var (location, membrane) = SplitMembraneSuffix(word);
             if (location.Length == 0)
                 throw new LabelledDataException(path, record.Line, record.Id,
                     $"expected the location as the header's second word ('>ID Location', e.g. '>Q9Y4C2 Cell.membrane-M'), " +
                     $"found '{word}'; add the location, or give a directory with one FASTA file per location instead.");
-            proteins.Add(new LabelledProtein(record.Id, record.Sequence, location, null, null), path, record.Line);
+            proteins.Add(new LabelledProtein(record.Id, record.Sequence, location, null, null, membrane), path, record.Line);
         }
     }
 
@@ -86,9 +86,12 @@ public static class LabelledDataReader
         return location.Length > 0 && FastaExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? location : null;
     }
 
-    /// <summary>"Cell.membrane-M" → "Cell.membrane"; only one trailing -M, -S or -U goes.</summary>
-    static string StripMembraneSuffix(string word) =>
-        word.Length >= 2 && word[^2] == '-' && word[^1] is 'M' or 'S' or 'U' ? word[..^2] : word;
+    /// <summary>"Cell.membrane-M" → ("Cell.membrane", true); -S is soluble (false), -U or no suffix unknown (null).
+    /// Only one trailing -M, -S or -U goes.</summary>
+    static (string Location, bool? Membrane) SplitMembraneSuffix(string word) =>
+        word.Length >= 2 && word[^2] == '-' && word[^1] is 'M' or 'S' or 'U'
+            ? (word[..^2], word[^1] switch { 'M' => true, 'S' => false, _ => null })
+            : (word, null);
 
     static SortingSignal? Signal(FastaRecord record, string file)
     {

@@ -1,3 +1,4 @@
+using LocSharp.Profiles;
 using LocSharp.Sequences;
 
 namespace LocSharp.Encoding;
@@ -11,6 +12,8 @@ namespace LocSharp.Encoding;
 /// feature lies in [-1, 1] like the one-hot part and neither matrix dominates the other.
 /// Ambiguous codes are the mean of the 60-feature rows of the residues they may stand for: B = (D + N)/2,
 /// Z = (E + Q)/2, J = (I + L)/2, X = mean of all 20; U (selenocysteine) is encoded as C, O (pyrrolysine) as K.
+/// Profile scores s (integer log-odds) become the logistic 1 / (1 + e^−s), in (0, 1), as in PSIPRED and most
+/// PSSM-based predictors: 0 → 0.5, a score of ±5 saturates to within 0.01 of 1 or 0.
 /// </remarks>
 public static class ResidueEncoder
 {
@@ -21,7 +24,14 @@ public static class ResidueEncoder
     /// <summary>Names the encoding in model files; a model only accepts input encoded the same way.</summary>
     public const string Name = "onehot+blosum80/11+hsdm/19.05";
 
+    /// <summary>Names the scaling of profile scores, recorded in profile models.</summary>
+    public const string ProfileScaling = "logistic";
+
     static readonly float[][] Rows = BuildRows();
+    static readonly float[] ProfileValues = Enumerable.Range(sbyte.MinValue, 256).Select(s => (float)ProfileFeature(s)).ToArray();
+
+    /// <summary>The feature a profile score becomes: the logistic function of the score.</summary>
+    public static double ProfileFeature(int score) => 1 / (1 + Math.Exp(-score));
 
     /// <summary>The 60 features of one residue code (either case).</summary>
     public static ReadOnlySpan<float> Row(char residue)
@@ -36,24 +46,28 @@ public static class ResidueEncoder
     /// Writes the features of every residue of <paramref name="sequence"/> into <paramref name="destination"/>,
     /// row after row, each <paramref name="rowWidth"/> wide (60, or 80 when a profile follows).
     /// </summary>
-    /// <param name="profile">Optional [length, 20] profile, written into columns 60..79.</param>
-    public static void Encode(ReadOnlySpan<char> sequence, Span<float> destination, int rowWidth = Features, float[,]? profile = null)
+    /// <param name="profile">The sequence's profile (as many rows as residues), written into columns 60..79 of an
+    /// 80-wide row; required for 80 features, not allowed for 60.</param>
+    public static void Encode(ReadOnlySpan<char> sequence, Span<float> destination, int rowWidth = Features, Profile? profile = null)
     {
         if (rowWidth != Features && rowWidth != Features + ProfileFeatures)
             throw new ArgumentOutOfRangeException(nameof(rowWidth), $"Row width must be {Features} or {Features + ProfileFeatures}.");
-        if (rowWidth == Features + ProfileFeatures && (profile == null || profile.GetLength(0) != sequence.Length || profile.GetLength(1) != ProfileFeatures))
-            throw new ArgumentException($"An {rowWidth}-feature encoding needs a [{sequence.Length}, {ProfileFeatures}] profile.", nameof(profile));
+        if ((rowWidth == Features + ProfileFeatures) != (profile != null))
+            throw new ArgumentException($"A {rowWidth}-feature encoding {(profile == null ? "needs" : "takes no")} profile.", nameof(profile));
+        if (profile != null && profile.Length != sequence.Length)
+            throw new ArgumentException($"The profile has {profile.Length} rows, the sequence {sequence.Length} residues.", nameof(profile));
         for (int i = 0; i < sequence.Length; i++)
         {
             Span<float> row = destination.Slice(i * rowWidth, rowWidth);
             Row(sequence[i]).CopyTo(row);
-            if (profile != null)
-                for (int j = 0; j < ProfileFeatures; j++) row[Features + j] = profile[i, j];
+            if (profile == null) continue;
+            ReadOnlySpan<sbyte> scores = profile.Row(i);
+            for (int j = 0; j < ProfileFeatures; j++) row[Features + j] = ProfileValues[scores[j] - sbyte.MinValue];
         }
     }
 
     /// <summary>The features of a whole sequence as a new [length * width] array.</summary>
-    public static float[] Encode(string sequence, int rowWidth = Features, float[,]? profile = null)
+    public static float[] Encode(string sequence, int rowWidth = Features, Profile? profile = null)
     {
         var features = new float[sequence.Length * rowWidth];
         Encode(sequence, features, rowWidth, profile);

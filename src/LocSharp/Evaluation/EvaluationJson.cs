@@ -36,7 +36,8 @@ public static class EvaluationJson
             report.Proteins,
             [.. report.Locations.Select(l => new LocationDto(
                 l.Name, l.Count, Nullable(l.Precision), Nullable(l.Recall), Nullable(l.F1), Nullable(l.Mcc)))],
-            new ConfusionDto([.. matrix.Locations], rows));
+            new ConfusionDto([.. matrix.Locations], rows),
+            report.Membrane is { } m ? new MembraneDto(m.Proteins, Nullable(m.Accuracy), Nullable(m.Mcc)) : null);
         return JsonSerializer.Serialize(dto, Options);
     }
 
@@ -64,12 +65,18 @@ public static class EvaluationJson
             dto.Proteins,
             [.. dto.Locations.Select(l => new LocationMetrics(
                 l.Name, l.Count, l.Precision ?? double.NaN, l.Recall ?? double.NaN, l.F1 ?? double.NaN, l.Mcc ?? double.NaN))],
-            matrix);
+            matrix)
+        {
+            Membrane = dto.Membrane is { } m ? new MembraneMetrics(m.Proteins, m.Accuracy ?? double.NaN, m.Mcc ?? double.NaN) : null,
+        };
     }
 
     static double? Nullable(double value) => double.IsFinite(value) ? value : null;
 
-    sealed record ReportDto(double? Accuracy, double? Mcc, long Proteins, LocationDto[] Locations, ConfusionDto Confusion);
+    sealed record ReportDto(double? Accuracy, double? Mcc, long Proteins, LocationDto[] Locations, ConfusionDto Confusion,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MembraneDto? Membrane = null);
+
+    sealed record MembraneDto(long Proteins, double? Accuracy, double? Mcc);
 
     sealed record LocationDto(string Name, long Count, double? Precision, double? Recall, double? F1, double? Mcc);
 

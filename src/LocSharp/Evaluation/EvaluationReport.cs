@@ -13,6 +13,9 @@ public sealed record EvaluationReport(
     IReadOnlyList<LocationMetrics> Locations,
     ConfusionMatrix Confusion)
 {
+    /// <summary>Membrane-bound vs soluble, for models that predict it and data that flags it.</summary>
+    public MembraneMetrics? Membrane { get; init; }
+
     public static EvaluationReport From(ConfusionMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);

@@ -23,6 +23,8 @@ public static class EvaluationText
         Line(text, $"{"Proteins",-9} {report.Proteins}");
         Line(text, $"{"Accuracy",-9} {Metric(report.Accuracy)}");
         Line(text, $"{"MCC",-9} {Metric(report.Mcc)} (Gorodkin)");
+        if (report.Membrane is { } membrane)
+            Line(text, $"Membrane  accuracy {Metric(membrane.Accuracy)}, MCC {Metric(membrane.Mcc)} ({membrane.Proteins} proteins flagged membrane-bound or soluble)");
         Line(text, "");
 
         Line(text, $"{"Location".PadRight(nameWidth)}  {"n".PadLeft(countWidth)}  {"Precision",9}  {"Recall",9}  {"MCC",9}");

@@ -23,7 +23,7 @@ public sealed class ALstm : LocalizationNetwork
         convDropout = Dropout(config.Dropout);
         lstm = new TwoWayLstm(conv.OutputChannels, config.Hidden);
         attention = new AdditiveAttention(config.RepresentationSize, config.AttentionSize);
-        head = new ClassifierHead(config.RepresentationSize, config.Dense, config.Classes, config.Dropout);
+        head = new ClassifierHead(config.RepresentationSize, config.Dense, config.Classes, config.Dropout, config.Membrane);
         RegisterComponents();
         InitializeUniform();
     }
@@ -39,7 +39,7 @@ public sealed class ALstm : LocalizationNetwork
         var (states, _) = lstm.call(convolved, lengths);                        // [B, T, 2H]
         Tensor mask = EncodedBatch.Mask(lengths, features.shape[1]);            // [B, T]
         var (context, weights) = attention.call(states, mask);                  // [B, 2H], [B, T]
-        Tensor logits = head.call(context);                                     // [B, classes]
-        return new ModelOutput(logits, context, weights).MoveToOuterDisposeScope();
+        var (logits, membrane) = head.call(context);                                 // [B, classes], [B]
+        return new ModelOutput(logits, context, weights, membrane).MoveToOuterDisposeScope();
     }
 }

@@ -9,6 +9,8 @@ namespace LocSharp.Models;
 /// </summary>
 public abstract class LocalizationNetwork : Module<Tensor, Tensor, ModelOutput>
 {
+    static LocalizationNetwork() => TorchRuntime.UseLibtorchKernels();
+
     protected LocalizationNetwork(string name, ModelConfig config) : base(name)
     {
         config.Validate();

@@ -22,6 +22,7 @@ public enum Architecture
 /// <param name="Dense">Units of the dense layer before the softmax.</param>
 /// <param name="AttentionSize">Columns of W_a (A-LSTM only).</param>
 /// <param name="Dropout">Drop probability on the conv output, the LSTM output and the dense output.</param>
+/// <param name="Membrane">Whether the network also predicts membrane-bound vs soluble (one more logit from the dense layer).</param>
 public sealed record ModelConfig(
     Architecture Architecture,
     int Classes,
@@ -31,7 +32,8 @@ public sealed record ModelConfig(
     int Hidden = 256,
     int Dense = 200,
     int AttentionSize = 400,
-    double Dropout = 0.5)
+    double Dropout = 0.5,
+    bool Membrane = false)
 {
     public static readonly IReadOnlyList<int> PaperConvWidths = [1, 3, 5, 9, 15, 21];
 

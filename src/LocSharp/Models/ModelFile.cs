@@ -33,7 +33,7 @@ public static class ModelFile
             members.Add(new ModelMember(model.Networks[i].Config, name, TensorArchive.Sha256(weights), model.Training[i]));
         }
         var metadata = new ModelMetadata(ModelMetadata.CurrentFormatVersion, model.Locations, model.Encoding,
-            model.InputFeatures, model.MaxLength, members);
+            model.InputFeatures, model.MaxLength, members) { Profiles = model.Profiles };
         entries.Insert(0, (MetadataEntry, JsonSerializer.SerializeToUtf8Bytes(metadata, Json)));
         AtomicFile.Write(path, stream =>
         {
@@ -68,7 +68,7 @@ public static class ModelFile
                     network.eval();
                 }
                 return new TrainedModel(networks, metadata.Locations, metadata.MaxLength,
-                    metadata.Members.Select(m => m.Training).ToList(), metadata.Encoding);
+                    metadata.Members.Select(m => m.Training).ToList(), metadata.Encoding, metadata.Profiles);
             }
             catch
             {

@@ -1,3 +1,4 @@
+using LocSharp.Profiles;
 using LocSharp.Training;
 
 namespace LocSharp.Models;
@@ -25,6 +26,9 @@ public sealed record ModelMetadata(
 
     /// <summary>Identifies the file type; any other value is not a LocSharp model.</summary>
     public string Format { get; init; } = FormatName;
+
+    /// <summary>For a profile model, how its profiles must be made; null otherwise.</summary>
+    public ProfileRecipe? Profiles { get; init; }
 }
 
 /// <summary>One network of a model file.</summary>

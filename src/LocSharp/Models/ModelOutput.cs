@@ -7,13 +7,15 @@ namespace LocSharp.Models;
 /// <param name="Representation">[B, 2H] the fixed-length representation the classifier reads (R-LSTM: joined last
 /// states; A-LSTM: the context c).</param>
 /// <param name="Attention">[B, T] attention weights, zero on padding (A-LSTM only).</param>
-public sealed record ModelOutput(Tensor Logits, Tensor Representation, Tensor? Attention) : IDisposable
+/// <param name="Membrane">[B] membrane-bound logits (networks with a membrane output only).</param>
+public sealed record ModelOutput(Tensor Logits, Tensor Representation, Tensor? Attention, Tensor? Membrane = null) : IDisposable
 {
     public ModelOutput MoveToOuterDisposeScope()
     {
         Logits.MoveToOuterDisposeScope();
         Representation.MoveToOuterDisposeScope();
         Attention?.MoveToOuterDisposeScope();
+        Membrane?.MoveToOuterDisposeScope();
         return this;
     }
 
@@ -22,5 +24,6 @@ public sealed record ModelOutput(Tensor Logits, Tensor Representation, Tensor? A
         Logits.Dispose();
         Representation.Dispose();
         Attention?.Dispose();
+        Membrane?.Dispose();
     }
 }

@@ -20,7 +20,7 @@ public sealed class RLstm : LocalizationNetwork
         conv = new ConvFrontEnd(config.InputFeatures, config.ConvWidths, config.FiltersPerWidth);
         convDropout = Dropout(config.Dropout);
         lstm = new TwoWayLstm(conv.OutputChannels, config.Hidden);
-        head = new ClassifierHead(config.RepresentationSize, config.Dense, config.Classes, config.Dropout);
+        head = new ClassifierHead(config.RepresentationSize, config.Dense, config.Classes, config.Dropout, config.Membrane);
         RegisterComponents();
         InitializeUniform();
     }
@@ -34,7 +34,7 @@ public sealed class RLstm : LocalizationNetwork
         using var scope = NewDisposeScope();
         Tensor convolved = convDropout.call(conv.call(features));   // [B, T, C]
         var (_, lastStates) = lstm.call(convolved, lengths);        // [B, 2H]
-        Tensor logits = head.call(lastStates);                      // [B, classes]
-        return new ModelOutput(logits, lastStates, null).MoveToOuterDisposeScope();
+        var (logits, membrane) = head.call(lastStates);                  // [B, classes], [B]
+        return new ModelOutput(logits, lastStates, null, membrane).MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,6 @@
 using LocSharp.Data;
 using LocSharp.Encoding;
+using LocSharp.Profiles;
 using LocSharp.Training;
 using static TorchSharp.torch;
 
@@ -13,19 +14,22 @@ namespace LocSharp.Models;
 public sealed class TrainedModel : IDisposable
 {
     public TrainedModel(IReadOnlyList<LocalizationNetwork> networks, IReadOnlyList<string> locations, int maxLength,
-        IReadOnlyList<TrainingSummary?>? training = null, string encoding = ResidueEncoder.Name)
+        IReadOnlyList<TrainingSummary?>? training = null, string encoding = ResidueEncoder.Name, ProfileRecipe? profiles = null)
     {
         if (networks.Count == 0) throw new ArgumentException("A model needs at least one network.", nameof(networks));
         if (networks.Any(n => n.Config.Classes != locations.Count))
             throw new ArgumentException($"Every network must have {locations.Count} outputs, one per location.", nameof(networks));
         if (networks.Select(n => n.Config.InputFeatures).Distinct().Count() != 1)
             throw new ArgumentException("Every network must read the same number of features.", nameof(networks));
+        if (networks.Select(n => n.Config.Membrane).Distinct().Count() != 1)
+            throw new ArgumentException("Either every network or none predicts membrane-bound vs soluble.", nameof(networks));
         if (locations.Distinct().Count() != locations.Count)
             throw new ArgumentException("Location names must be distinct.", nameof(locations));
         Networks = networks;
         Locations = locations;
         MaxLength = maxLength;
         Encoding = encoding;
+        Profiles = profiles;
         Training = training ?? networks.Select(_ => (TrainingSummary?)null).ToList();
     }
 
@@ -34,6 +38,15 @@ public sealed class TrainedModel : IDisposable
     public int MaxLength { get; }
     public string Encoding { get; }
     public int InputFeatures => Networks[0].Config.InputFeatures;
+
+    /// <summary>Whether the networks read profiles (80 features).</summary>
+    public bool NeedsProfiles => InputFeatures == ResidueEncoder.Features + ResidueEncoder.ProfileFeatures;
+
+    /// <summary>How the profiles of a profile model must be made; null when unrecorded or without profiles.</summary>
+    public ProfileRecipe? Profiles { get; }
+
+    /// <summary>Whether the model predicts membrane-bound vs soluble besides the location.</summary>
+    public bool PredictsMembrane => Networks[0].Config.Membrane;
     public IReadOnlyList<TrainingSummary?> Training { get; }
 
     /// <summary>Joins models trained on the same locations, encoding and maximum length into one ensemble.</summary>
@@ -42,7 +55,7 @@ public sealed class TrainedModel : IDisposable
         var first = members[0];
         foreach (var member in members.Skip(1)) CheckCompatible(first, member);
         return new TrainedModel(members.SelectMany(m => m.Networks).ToList(), first.Locations, first.MaxLength,
-            members.SelectMany(m => m.Training).ToList(), first.Encoding);
+            members.SelectMany(m => m.Training).ToList(), first.Encoding, first.Profiles);
     }
 
     /// <exception cref="ArgumentException">The two cannot be averaged: other locations, encoding or maximum length.</exception>
@@ -52,6 +65,10 @@ public sealed class TrainedModel : IDisposable
             throw new ArgumentException($"Ensemble members must predict the same locations in the same order: [{string.Join(", ", first.Locations)}] vs [{string.Join(", ", member.Locations)}].");
         if (member.Encoding != first.Encoding || member.InputFeatures != first.InputFeatures)
             throw new ArgumentException("Ensemble members must use the same residue encoding.");
+        if (member.Profiles != first.Profiles)
+            throw new ArgumentException($"Ensemble members must read profiles made the same way ({first.Profiles?.ToString() ?? "none"} vs {member.Profiles?.ToString() ?? "none"}).");
+        if (member.PredictsMembrane != first.PredictsMembrane)
+            throw new ArgumentException("Either every ensemble member or none must predict membrane-bound vs soluble.");
         if (member.MaxLength != first.MaxLength)
             throw new ArgumentException($"Ensemble members must use the same maximum length ({first.MaxLength} vs {member.MaxLength}).");
     }
@@ -59,16 +76,27 @@ public sealed class TrainedModel : IDisposable
     /// <summary>[B, C] location probabilities for a batch, averaged over the networks.</summary>
     public Tensor PredictProbabilities(EncodedBatch batch)
     {
+        var (probabilities, membrane) = Predict(batch);
+        membrane?.Dispose();
+        return probabilities;
+    }
+
+    /// <summary>[B, C] location probabilities and, for models that predict it, [B] probabilities of being
+    /// membrane-bound, each averaged over the networks.</summary>
+    public (Tensor Probabilities, Tensor? Membrane) Predict(EncodedBatch batch)
+    {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Tensor sum = zeros(batch.Features.shape[0], Locations.Count);
+        Tensor? membrane = PredictsMembrane ? zeros(batch.Features.shape[0]) : null;
         foreach (var network in Networks)
         {
             network.eval();
             using var output = network.call(batch.Features, batch.Lengths);
             sum.add_(nn.functional.softmax(output.Logits, 1));
+            membrane?.add_(output.Membrane!.sigmoid());
         }
-        return sum.div_(Networks.Count).MoveToOuterDisposeScope();
+        return (sum.div_(Networks.Count).MoveToOuterDisposeScope(), membrane?.div_(Networks.Count).MoveToOuterDisposeScope());
     }
 
     public void Dispose()

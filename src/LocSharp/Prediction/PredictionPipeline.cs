@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LocSharp.Data;
 using LocSharp.Encoding;
 using LocSharp.Models;
+using LocSharp.Profiles;
 using LocSharp.Sequences;
 using static TorchSharp.torch;
 
@@ -14,8 +15,9 @@ namespace LocSharp.Prediction;
 /// </summary>
 /// <param name="maxBatchResidues">Cap on a batch's padded positions: the LSTMs hold [positions × 4 × hidden]
 /// gate values, so long proteins go in smaller batches.</param>
+/// <param name="profiles">The proteins' profiles, by ID: required by a profile model, ignored otherwise.</param>
 public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, int chunkProteins = 8192,
-    int maxBatchResidues = PredictionPipeline.DefaultMaxBatchResidues)
+    int maxBatchResidues = PredictionPipeline.DefaultMaxBatchResidues, ProfileSet? profiles = null)
 {
     public const int DefaultMaxBatchResidues = 16_384;
 
@@ -32,6 +34,8 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
     public IEnumerable<ProteinPrediction> Predict(IEnumerable<FastaRecord> records, CancellationToken cancel = default)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "The batch size must be at least 1.");
+        if (model.NeedsProfiles && profiles == null)
+            throw new ArgumentException("The model reads evolutionary profiles; give the proteins' profiles.", nameof(profiles));
         using var queue = new BlockingCollection<Work>(QueuedBatches);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var producer = Task.Run(() => Produce(records, queue, stop.Token), stop.Token);
@@ -39,21 +43,23 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
         {
             IReadOnlyList<(string Id, int Length)> chunk = [];
             float[][] probabilities = [];
+            float[] membrane = [];
             int done = 0;
             foreach (var work in queue.GetConsumingEnumerable(stop.Token))
             {
                 if (work is ChunkStart start)
                 {
-                    (chunk, probabilities, done) = (start.Proteins, new float[start.Proteins.Count][], 0);
+                    (chunk, probabilities, membrane, done) = (start.Proteins, new float[start.Proteins.Count][], new float[start.Proteins.Count], 0);
                     continue;
                 }
                 var ready = (BatchReady)work;
-                using (ready.Batch) Store(ready, probabilities);
+                using (ready.Batch) Store(ready, probabilities, membrane);
                 done += ready.Items.Length;
                 if (done < chunk.Count) continue;
                 for (int i = 0; i < chunk.Count; i++)
                     yield return new ProteinPrediction(chunk[i].Id, chunk[i].Length,
-                        Truncation.IsTruncated(chunk[i].Length, model.MaxLength), probabilities[i]);
+                        Truncation.IsTruncated(chunk[i].Length, model.MaxLength), probabilities[i],
+                        model.PredictsMembrane ? membrane[i] : null);
             }
             producer.GetAwaiter().GetResult();
         }
@@ -65,12 +71,19 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
         }
     }
 
-    void Store(BatchReady ready, float[][] probabilities)
+    void Store(BatchReady ready, float[][] probabilities, float[] membrane)
     {
-        using var result = model.PredictProbabilities(ready.Batch);
-        float[] values = result.data<float>().ToArray();
-        int classes = model.Locations.Count;
-        for (int b = 0; b < ready.Items.Length; b++) probabilities[ready.Items[b]] = values.AsSpan(b * classes, classes).ToArray();
+        var (result, membraneResult) = model.Predict(ready.Batch);
+        using (result)
+        using (membraneResult)
+        {
+            float[] values = result.data<float>().ToArray();
+            int classes = model.Locations.Count;
+            for (int b = 0; b < ready.Items.Length; b++) probabilities[ready.Items[b]] = values.AsSpan(b * classes, classes).ToArray();
+            if (membraneResult is null) return;
+            float[] flags = membraneResult.data<float>().ToArray();
+            for (int b = 0; b < ready.Items.Length; b++) membrane[ready.Items[b]] = flags[b];
+        }
     }
 
     void Produce(IEnumerable<FastaRecord> records, BlockingCollection<Work> queue, CancellationToken cancel)
@@ -80,9 +93,12 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
             foreach (var chunk in records.Chunk(chunkProteins))
             {
                 var sequences = chunk.Select(r => Truncation.Truncate(r.Sequence, model.MaxLength)).ToList();
+                var chunkProfiles = model.NeedsProfiles
+                    ? chunk.Select(r => profiles!.For(r.Id, r.Sequence).Truncate(model.MaxLength)).ToList()
+                    : null;
                 queue.Add(new ChunkStart(chunk.Select(r => (r.Id, r.Sequence.Length)).ToList()), cancel);
                 foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, maxBatchResidues))
-                    queue.Add(new BatchReady(items, EncodedBatch.Create(sequences, items, model.InputFeatures)), cancel);
+                    queue.Add(new BatchReady(items, EncodedBatch.Create(sequences, items, model.InputFeatures, chunkProfiles)), cancel);
             }
         }
         finally

@@ -10,24 +10,39 @@ public enum PredictionFormat { Csv, Tsv, Json }
 /// <summary>
 /// Writes predictions in the documented, stable output contract. CSV and TSV: a header
 /// <c>protein_id,location,confidence,truncated</c> followed by one probability column per location in the model's
-/// order; one row per protein in input order. JSON: an array of objects with the same fields and a
-/// <c>probabilities</c> map. Probabilities have 4 decimals; <c>truncated</c> is true or false.
+/// order, then, for models that predict it, a column <c>membrane</c> (probability of membrane-bound); one row per
+/// protein in input order. JSON: an array of objects with the same fields, a <c>probabilities</c> map and, for such
+/// models, a field <c>membrane</c>. Probabilities have 4 decimals; <c>truncated</c> is true or false.
 /// </summary>
 public abstract class PredictionWriter : IDisposable
 {
     public static readonly IReadOnlyList<string> FixedColumns = ["protein_id", "location", "confidence", "truncated"];
 
-    protected PredictionWriter(IReadOnlyList<string> locations) => Locations = locations;
+    /// <summary>The column (and JSON field) of the membrane-bound probability.</summary>
+    public const string MembraneColumn = "membrane";
+
+    protected PredictionWriter(IReadOnlyList<string> locations, bool membrane)
+    {
+        Locations = locations;
+        Membrane = membrane;
+    }
 
     protected IReadOnlyList<string> Locations { get; }
 
-    public static PredictionWriter Create(TextWriter output, PredictionFormat format, IReadOnlyList<string> locations) => format switch
+    /// <summary>Whether rows carry the membrane-bound probability.</summary>
+    protected bool Membrane { get; }
+
+    /// <param name="membrane">Write the membrane-bound probability (for models that predict it).</param>
+    public static PredictionWriter Create(TextWriter output, PredictionFormat format, IReadOnlyList<string> locations, bool membrane = false) => format switch
     {
-        PredictionFormat.Csv => new Delimited(output, ',', locations),
-        PredictionFormat.Tsv => new Delimited(output, '\t', locations),
-        PredictionFormat.Json => new Json(output, locations),
+        PredictionFormat.Csv => new Delimited(output, ',', locations, membrane),
+        PredictionFormat.Tsv => new Delimited(output, '\t', locations, membrane),
+        PredictionFormat.Json => new Json(output, locations, membrane),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
+
+    float MembraneOf(ProteinPrediction prediction) =>
+        prediction.Membrane ?? throw new ArgumentException($"The prediction of {prediction.Id} has no membrane-bound probability.", nameof(prediction));
 
     /// <summary>Writes one prediction; the header goes out with the first, so a run that fails before any
     /// prediction writes nothing.</summary>
@@ -62,19 +77,20 @@ public abstract class PredictionWriter : IDisposable
     {
         readonly CsvWriter csv;
 
-        public Delimited(TextWriter output, char separator, IReadOnlyList<string> locations) : base(locations) =>
+        public Delimited(TextWriter output, char separator, IReadOnlyList<string> locations, bool membrane) : base(locations, membrane) =>
             csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = separator, NewLine = "\n" }, leaveOpen: true);
 
-        protected override void Start() => csv.WriteRecord([.. FixedColumns, .. Locations]);
+        protected override void Start() => csv.WriteRecord([.. FixedColumns, .. Locations, .. Membrane ? new[] { MembraneColumn } : []]);
 
         protected override void WriteRow(ProteinPrediction prediction)
         {
-            var fields = new string[FixedColumns.Count + Locations.Count];
+            var fields = new string[FixedColumns.Count + Locations.Count + (Membrane ? 1 : 0)];
             fields[0] = prediction.Id;
             fields[1] = Locations[prediction.Best];
             fields[2] = Number(prediction.Confidence);
             fields[3] = prediction.Truncated ? "true" : "false";
             for (int i = 0; i < Locations.Count; i++) fields[FixedColumns.Count + i] = Number(prediction.Probabilities[i]);
+            if (Membrane) fields[^1] = Number(MembraneOf(prediction));
             csv.WriteRecord(fields);
         }
 
@@ -89,7 +105,7 @@ public abstract class PredictionWriter : IDisposable
         readonly Utf8JsonWriter json;
         readonly MemoryStream buffer = new();
 
-        public Json(TextWriter output, IReadOnlyList<string> locations) : base(locations)
+        public Json(TextWriter output, IReadOnlyList<string> locations, bool membrane) : base(locations, membrane)
         {
             this.output = output;
             json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
@@ -107,6 +123,7 @@ public abstract class PredictionWriter : IDisposable
             json.WriteStartObject("probabilities");
             for (int i = 0; i < Locations.Count; i++) json.WriteNumber(Locations[i], Math.Round((decimal)prediction.Probabilities[i], 4));
             json.WriteEndObject();
+            if (Membrane) json.WriteNumber(MembraneColumn, Math.Round((decimal)MembraneOf(prediction), 4));
             json.WriteEndObject();
             Drain();
         }

@@ -5,7 +5,8 @@ namespace LocSharp.Prediction;
 /// <param name="Length">Residues in the input sequence.</param>
 /// <param name="Truncated">Whether the protein was cut to the model's maximum length.</param>
 /// <param name="Probabilities">One probability per location, in the model's location order.</param>
-public sealed record ProteinPrediction(string Id, int Length, bool Truncated, float[] Probabilities)
+/// <param name="Membrane">Probability of being membrane-bound, for models that predict it.</param>
+public sealed record ProteinPrediction(string Id, int Length, bool Truncated, float[] Probabilities, float? Membrane = null)
 {
     /// <summary>Index of the most probable location.</summary>
     public int Best

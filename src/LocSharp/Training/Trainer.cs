@@ -3,16 +3,20 @@ using LocSharp.Data;
 using LocSharp.Encoding;
 using LocSharp.Models;
 using LocSharp.Prediction;
+using LocSharp.Profiles;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace LocSharp.Training;
 
 /// <summary>Where the training data came from, recorded in the model file.</summary>
-public sealed record DataDescription(string Data, string? Split, IReadOnlyList<string> TrainPartitions, string? ValidationPartition);
+/// <param name="Profiles">How the training data's profiles were made, recorded in profile models.</param>
+public sealed record DataDescription(string Data, string? Split, IReadOnlyList<string> TrainPartitions, string? ValidationPartition,
+    ProfileRecipe? Profiles = null);
 
 /// <summary>
-/// Trains one network with Adam and cross-entropy on length-bucketed batches, writing a checkpoint after every
+/// Trains one network with Adam and cross-entropy (plus, with <see cref="TrainingOptions.Membrane"/>, the
+/// membrane-bound loss of <see cref="MembraneLoss"/>) on length-bucketed batches, writing a checkpoint after every
 /// epoch. A run is a pure function of its options, data and seed: each epoch reseeds batch order and dropout
 /// from (seed, epoch), so a run resumed from a checkpoint ends with the same weights as one never interrupted.
 /// </summary>
@@ -27,6 +31,11 @@ public static class Trainer
         options.Validate();
         if (validation != null && !validation.Locations.SequenceEqual(train.Locations))
             throw new ArgumentException("Training and validation data must use the same location list.");
+        foreach (var data in validation == null ? [train] : new[] { train, validation })
+            if ((data.Profiles != null) != options.Profiles)
+                throw new ArgumentException(options.Profiles ? "Training with profiles needs every protein's profile." : "Profiles were given, but the options train without them.");
+        if (options.Membrane && !train.HasMembraneFlags)
+            throw new TrainingException("Training the membrane output needs proteins flagged membrane-bound or soluble (DeepLoc's -M / -S); the training data has none.");
         string fingerprint = train.Fingerprint();
         if (File.Exists(checkpointPath) && !resume)
             throw new TrainingException($"{checkpointPath} already holds a checkpoint. Pass --resume to continue that run, or delete the file to start over.");
@@ -40,12 +49,13 @@ public static class Trainer
         if (resume && File.Exists(checkpointPath)) (state, bestWeights) = Checkpoint.Load(checkpointPath, network, optimizer);
 
         var sequences = train.Sequences.Select(s => Truncation.Truncate(s, options.MaxLength)).ToList();
+        var profiles = train.Profiles?.Select(p => p.Truncate(options.MaxLength)).ToList();
         var lengths = sequences.Select(s => s.Length).ToList();
         int batchesPerEpoch = (sequences.Count + options.BatchSize - 1) / options.BatchSize;
         observer?.Started(state.EpochsDone, options.Epochs, batchesPerEpoch,
             LengthBuckets.PaddingFraction(lengths, LengthBuckets.Shuffled(lengths, options.BatchSize, new Random(options.Seed))));
         // Validation runs through the same prediction path as `evaluate`; this view must not dispose the network.
-        var view = new TrainedModel([network], train.Locations, options.MaxLength);
+        var view = new TrainedModel([network], train.Locations, options.MaxLength, profiles: description.Profiles);
 
         for (int epoch = state.EpochsDone; epoch < options.Epochs; epoch++)
         {
@@ -64,10 +74,11 @@ public static class Trainer
                 cancel.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 int[] items = batches[b];
-                using var batch = EncodedBatch.Create(sequences, items);
+                using var batch = EncodedBatch.Create(sequences, items, options.InputFeatures, profiles);
                 Tensor labels = tensor(items.Select(i => (long)train.Labels[i]).ToArray());  // [B]
                 using var output = network.call(batch.Features, batch.Lengths);
                 Tensor loss = nn.functional.cross_entropy(output.Logits, labels);
+                if (options.Membrane) loss = loss + MembraneLoss.Compute(output.Membrane!, items.Select(i => train.Membrane![i]).ToArray());
                 optimizer.zero_grad();
                 loss.backward();
                 if (options.ClipNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), options.ClipNorm);
@@ -102,13 +113,13 @@ public static class Trainer
         var summary = new TrainingSummary(description.Data, description.Split, description.TrainPartitions,
             description.ValidationPartition, train.Count, options, state.EpochsDone, selectedEpoch, selectedAccuracy,
             state.WallSeconds, DateTimeOffset.UtcNow);
-        return new TrainedModel([network], train.Locations, options.MaxLength, [summary]);
+        return new TrainedModel([network], train.Locations, options.MaxLength, [summary], profiles: description.Profiles);
     }
 
     /// <summary>Fraction of proteins whose most probable location is the labelled one.</summary>
     public static double Accuracy(TrainedModel model, LabelledSequences data)
     {
-        int[] predicted = Predictions.ArgMax(Predictions.Probabilities(model, data.Sequences));
+        int[] predicted = Predictions.ArgMax(Predictions.Probabilities(model, data.Sequences, data.Profiles));
         return (double)predicted.Where((p, i) => p == data.Labels[i]).Count() / data.Count;
     }
 

@@ -65,8 +65,16 @@ public sealed record TrainingOptions
     /// <summary>Seeds initialisation, batch order and dropout: the same seed gives the same model.</summary>
     public int Seed { get; init; } = 1;
 
-    public ModelConfig ToModelConfig(int classes) => new(Architecture, classes, ResidueEncoder.Features, ConvWidths,
-        FiltersPerWidth, Hidden, Dense, AttentionSize, Dropout);
+    /// <summary>Read evolutionary profiles: 80 features per residue instead of 60.</summary>
+    public bool Profiles { get; init; }
+
+    /// <summary>Also learn membrane-bound vs soluble from the data's flags (a second output; unknown flags add no loss).</summary>
+    public bool Membrane { get; init; }
+
+    public int InputFeatures => Profiles ? ResidueEncoder.Features + ResidueEncoder.ProfileFeatures : ResidueEncoder.Features;
+
+    public ModelConfig ToModelConfig(int classes) => new(Architecture, classes, InputFeatures, ConvWidths,
+        FiltersPerWidth, Hidden, Dense, AttentionSize, Dropout, Membrane);
 
     public double LearningRateAt(int epoch) => Schedule switch
     {
@@ -91,7 +99,8 @@ public sealed record TrainingOptions
         && AttentionSize == other.AttentionSize && ConvWidths.SequenceEqual(other.ConvWidths)
         && FiltersPerWidth == other.FiltersPerWidth && Dropout == other.Dropout && Epochs == other.Epochs
         && LearningRate == other.LearningRate && Schedule == other.Schedule && WeightDecay == other.WeightDecay
-        && ClipNorm == other.ClipNorm && BatchSize == other.BatchSize && MaxLength == other.MaxLength && Seed == other.Seed;
+        && ClipNorm == other.ClipNorm && BatchSize == other.BatchSize && MaxLength == other.MaxLength && Seed == other.Seed
+        && Profiles == other.Profiles && Membrane == other.Membrane;
 
     public override int GetHashCode() => HashCode.Combine(Architecture, Hidden, Epochs, LearningRate, BatchSize, Seed);
 }

@@ -1,3 +1,4 @@
+using LocSharp.Profiles;
 using System.Globalization;
 using LocSharp.Encoding;
 using LocSharp.Sequences;
@@ -143,11 +144,11 @@ public class ResidueEncoderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void With_a_profile_each_row_has_80_features_the_profile_in_the_last_20()
+    public void With_a_profile_each_row_has_80_features_the_logistic_of_the_scores_in_the_last_20()
     {
-        var profile = new float[2, 20];
-        for (int i = 0; i < 2; i++)
-            for (int j = 0; j < 20; j++) profile[i, j] = (i * 20 + j) / 100f;
+        var scores = new sbyte[40];
+        for (int j = 0; j < 40; j++) scores[j] = (sbyte)(j - 20);
+        var profile = new Profile("MK", scores);
 
         float[] features = ResidueEncoder.Encode("MK", ResidueEncoder.Features + ResidueEncoder.ProfileFeatures, profile);
 
@@ -155,17 +156,28 @@ public class ResidueEncoderTests(ITestOutputHelper output)
         for (int i = 0; i < 2; i++)
         {
             Assert.Equal(ResidueEncoder.Row("MK"[i]).ToArray(), features[(i * 80)..(i * 80 + 60)]);
-            for (int j = 0; j < 20; j++) Assert.Equal(profile[i, j], features[i * 80 + 60 + j]);
+            for (int j = 0; j < 20; j++)
+            {
+                int score = i * 20 + j - 20;
+                Assert.Equal(1 / (1 + Math.Exp(-score)), features[i * 80 + 60 + j], 6);
+            }
         }
     }
+
+    [Theory]
+    [InlineData(0, 0.5)]
+    [InlineData(2, 0.8807970779778823)]
+    [InlineData(-3, 0.04742587317756678)]
+    public void Profile_scores_scale_by_the_logistic_function(int score, double expected) =>
+        Assert.Equal(expected, ResidueEncoder.ProfileFeature(score), 12);
 
     [Fact]
     public void An_80_feature_encoding_without_a_fitting_profile_or_another_width_is_refused()
     {
         var missing = Assert.Throws<ArgumentException>(() => ResidueEncoder.Encode("MK", 80));
-        Assert.Contains("[2, 20] profile", missing.Message);
-        Assert.Throws<ArgumentException>(() => ResidueEncoder.Encode("MK", 80, new float[3, 20]));
-        Assert.Throws<ArgumentException>(() => ResidueEncoder.Encode("MK", 80, new float[2, 19]));
+        Assert.Contains("needs", missing.Message);
+        Assert.Throws<ArgumentException>(() => ResidueEncoder.Encode("MK", 80, new Profile("MKV", new sbyte[60])));
+        Assert.Throws<ArgumentException>(() => ResidueEncoder.Encode("MK", 60, new Profile("MK", new sbyte[40])));
         Assert.Throws<ArgumentOutOfRangeException>(() => ResidueEncoder.Encode("MK", 61));
     }
 

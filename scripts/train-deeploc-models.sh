@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Trains the DeepLoc-scheme models (docs/results.md, DeepLoc section) and the MultiLoc profile model, in two lanes
+# of one CPU thread each, niced. DeepLoc models train on deeploc_train.fasta and pick their epoch on
+# deeploc_dev.fasta (never anything else); the MultiLoc profile model trains on MultiLoc's five training folds and
+# keeps its last epoch, so `test` selects nothing. Checkpoints go to checkpoints/ (committed, so a later session on
+# another machine resumes them); run this again after an interruption and every step continues where it stopped.
+#   lane 1: DeepLoc R-LSTM without profiles, then the MultiLoc R-LSTM with profiles
+#   lane 2: DeepLoc R-LSTM with profiles, then the DeepLoc A-LSTM with profiles
+# Usage: scripts/train-deeploc-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-runs}
+deeploc=../shared/data/deeploc
+multiloc=../shared/data/multiloc
+profiles=../shared/data/profiles
+locsharp=${LOCSHARP:-runs/bin/locsharp}
+if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs/bin >/dev/null; locsharp=runs/bin/locsharp; fi
+mkdir -p "$runs" checkpoints
+recipe=(--profile-recipe scripts/swissprot2014-mmseqs.recipe.json)
+deeploc_settings=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings.json --threads 1 --resume)
+deeploc_profiles=(--profiles "$profiles/deeploc_train.profiles.tsv.gz" --profiles "$profiles/deeploc_dev.profiles.tsv.gz" "${recipe[@]}")
+
+train() { # NAME ARGS...: one model, checkpointed in checkpoints/NAME.checkpoint
+  local name=$1; shift
+  nice -n 19 "$locsharp" train "$@" -o "$runs/$name.lsm" --checkpoint "checkpoints/$name.checkpoint"
+}
+lane1() {
+  train deeploc-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm
+  train multiloc-profiles-rlstm "$multiloc" --split "$multiloc/split.tsv" --config scripts/paper-settings.json --hidden 128 \
+    --profiles "$profiles/multiloc.profiles.tsv.gz" "${recipe[@]}" --threads 1 --resume --arch rlstm
+}
+lane2() {
+  train deeploc-profiles-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch rlstm
+  train deeploc-profiles-alstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch alstm
+}
+lane1 > "$runs/deeploc-lane1.out" 2>&1 &
+lane2 > "$runs/deeploc-lane2.out" 2>&1 &
+wait
