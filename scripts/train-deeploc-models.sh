@@ -22,7 +22,7 @@ deeploc_profiles=(--profiles "$profiles/deeploc_train.profiles.tsv.gz" --profile
 
 train() { # NAME ARGS...: one model, checkpointed in checkpoints/NAME.checkpoint
   local name=$1; shift
-  nice -n 19 "$locsharp" train "$@" -o "$runs/$name.lsm" --checkpoint "checkpoints/$name.checkpoint"
+  nice -n 5 "$locsharp" train "$@" -o "$runs/$name.lsm" --checkpoint "checkpoints/$name.checkpoint"
 }
 lane1() {
   train deeploc-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm

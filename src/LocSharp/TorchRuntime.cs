@@ -61,11 +61,12 @@ public static partial class TorchRuntime
     /// wrong, run-to-run different outputs: a protein's logits alone and in a padded batch differed by up to 1.6e-3
     /// and A-LSTM attention came out NaN (tests NetworkTests, which pass with oneDNN off); libtorch's own kernels are
     /// right on every machine. Idempotent; <see cref="LocSharp.Models.LocalizationNetwork"/> calls it before its
-    /// first network, so every caller (CLI, server, tests) gets the correct kernels.
+    /// first network, so every caller (CLI, server, tests) gets the correct kernels. LOCSHARP_ONEDNN=on keeps oneDNN,
+    /// for measurements.
     /// </summary>
     public static void UseLibtorchKernels()
     {
-        if (oneDnnOff) return;
+        if (oneDnnOff || Environment.GetEnvironmentVariable("LOCSHARP_ONEDNN") == "on") return;
         SetUserEnabledMkldnn(GlobalContext(), false);
         oneDnnOff = true;
     }
