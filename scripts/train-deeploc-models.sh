@@ -4,7 +4,8 @@
 # deeploc_dev.fasta (never anything else); the MultiLoc profile model trains on MultiLoc's five training folds and
 # keeps its last epoch, so `test` selects nothing. Checkpoints go to checkpoints/ (committed, so a later session on
 # another machine resumes them); run this again after an interruption and every step continues where it stopped.
-#   lane 1: DeepLoc R-LSTM without profiles, then the MultiLoc R-LSTM with profiles
+#   lane 1: DeepLoc R-LSTM without profiles, then the MultiLoc R-LSTM with profiles, then the DeepLoc R-LSTM with
+#           class weights (power 0.5) against DeepLoc's imbalance
 #   lane 2: DeepLoc R-LSTM with profiles, then the DeepLoc A-LSTM with profiles
 # Usage: scripts/train-deeploc-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
@@ -28,6 +29,7 @@ lane1() {
   train deeploc-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm
   train multiloc-profiles-rlstm "$multiloc" --split "$multiloc/split.tsv" --config scripts/paper-settings.json --hidden 128 \
     --profiles "$profiles/multiloc.profiles.tsv.gz" "${recipe[@]}" --threads 1 --resume --arch rlstm
+  train deeploc-rlstm-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm --class-weight-power 0.5
 }
 lane2() {
   train deeploc-profiles-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch rlstm

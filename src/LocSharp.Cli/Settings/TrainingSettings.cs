@@ -64,6 +64,10 @@ public class TrainingSettings : LabelledDataSettings
     [Description("Clip the gradient norm to C (0 = off). Default: 0.")]
     public double? ClipNorm { get; init; }
 
+    [CommandOption("--class-weight-power <P>")]
+    [Description("Weigh each location's loss by (its proteins / mean)^-P against class imbalance: 0 = off, 1 = balanced. Default: 0.")]
+    public double? ClassWeightPower { get; init; }
+
     [CommandOption("--batch-size <N>")]
     [Description("Proteins per batch. Default: 32.")]
     public int? BatchSize { get; init; }
@@ -115,6 +119,7 @@ public class TrainingSettings : LabelledDataSettings
             Schedule = Schedule == null ? options.Schedule : ParseSchedule(Schedule),
             WeightDecay = WeightDecay ?? options.WeightDecay,
             ClipNorm = ClipNorm ?? options.ClipNorm,
+            ClassWeightPower = ClassWeightPower ?? options.ClassWeightPower,
             BatchSize = BatchSize ?? options.BatchSize,
             MaxLength = MaxLength ?? options.MaxLength,
             Seed = Seed ?? options.Seed,

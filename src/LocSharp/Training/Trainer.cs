@@ -51,6 +51,9 @@ public static class Trainer
         var sequences = train.Sequences.Select(s => Truncation.Truncate(s, options.MaxLength)).ToList();
         var profiles = train.Profiles?.Select(p => p.Truncate(options.MaxLength)).ToList();
         var lengths = sequences.Select(s => s.Length).ToList();
+        using var classWeights = options.ClassWeightPower > 0
+            ? tensor(ClassWeights.Compute(train.Labels, train.Locations.Count, options.ClassWeightPower))
+            : null;
         int batchesPerEpoch = (sequences.Count + options.BatchSize - 1) / options.BatchSize;
         observer?.Started(state.EpochsDone, options.Epochs, batchesPerEpoch,
             LengthBuckets.PaddingFraction(lengths, LengthBuckets.Shuffled(lengths, options.BatchSize, new Random(options.Seed))));
@@ -77,7 +80,7 @@ public static class Trainer
                 using var batch = EncodedBatch.Create(sequences, items, options.InputFeatures, profiles);
                 Tensor labels = tensor(items.Select(i => (long)train.Labels[i]).ToArray());  // [B]
                 using var output = network.call(batch.Features, batch.Lengths);
-                Tensor loss = nn.functional.cross_entropy(output.Logits, labels);
+                Tensor loss = nn.functional.cross_entropy(output.Logits, labels, weight: classWeights);
                 if (options.Membrane) loss = loss + MembraneLoss.Compute(output.Membrane!, items.Select(i => train.Membrane![i]).ToArray());
                 optimizer.zero_grad();
                 loss.backward();

@@ -65,6 +65,10 @@ public sealed record TrainingOptions
     /// <summary>Seeds initialisation, batch order and dropout: the same seed gives the same model.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Weigh the cross-entropy of location c by (n_c / mean n)^−power against class imbalance (0 = off);
+    /// see <see cref="ClassWeights"/>.</summary>
+    public double ClassWeightPower { get; init; }
+
     /// <summary>Read evolutionary profiles: 80 features per residue instead of 60.</summary>
     public bool Profiles { get; init; }
 
@@ -90,6 +94,7 @@ public sealed record TrainingOptions
         if (BatchSize < 1) throw new ArgumentException($"The batch size must be at least 1, not {BatchSize}.");
         if (MaxLength < 2) throw new ArgumentException($"The maximum length must be at least 2, not {MaxLength}.");
         if (WeightDecay < 0 || ClipNorm < 0) throw new ArgumentException("Weight decay and clip norm must not be negative.");
+        if (!(ClassWeightPower is >= 0 and <= 2)) throw new ArgumentException($"The class-weight power must be in [0, 2], not {ClassWeightPower}.");
         ToModelConfig(2).Validate();
     }
 
@@ -100,7 +105,7 @@ public sealed record TrainingOptions
         && FiltersPerWidth == other.FiltersPerWidth && Dropout == other.Dropout && Epochs == other.Epochs
         && LearningRate == other.LearningRate && Schedule == other.Schedule && WeightDecay == other.WeightDecay
         && ClipNorm == other.ClipNorm && BatchSize == other.BatchSize && MaxLength == other.MaxLength && Seed == other.Seed
-        && Profiles == other.Profiles && Membrane == other.Membrane;
+        && Profiles == other.Profiles && Membrane == other.Membrane && ClassWeightPower == other.ClassWeightPower;
 
     public override int GetHashCode() => HashCode.Combine(Architecture, Hidden, Epochs, LearningRate, BatchSize, Seed);
 }
