@@ -57,10 +57,13 @@ public static partial class TorchRuntime
     private static partial int SetEnvironment(string name, string value, int overwrite);
 
     /// <summary>
-    /// Turns off libtorch's oneDNN (MKL-DNN) kernels for the process. On an AMD EPYC machine here, oneDNN's LSTM gave
-    /// wrong, run-to-run different outputs: a protein's logits alone and in a padded batch differed by up to 1.6e-3
-    /// and A-LSTM attention came out NaN (tests NetworkTests, which pass with oneDNN off); libtorch's own kernels are
-    /// right on every machine. Idempotent; <see cref="LocSharp.Models.LocalizationNetwork"/> calls it before its
+    /// Turns off libtorch's oneDNN (MKL-DNN) kernels for the process. On an AMD EPYC machine here, oneDNN gave wrong
+    /// outputs: a protein's logits alone and in a padded batch differed by up to 1.6e-3, A-LSTM attention came out NaN
+    /// (tests NetworkTests, which pass with oneDNN off), and the shipped R-LSTM scored 0.128 on MultiLoc's test
+    /// partition instead of 0.820 (`LOCSHARP_ONEDNN=on locsharp evaluate -m models/rlstm-multiloc.lsm
+    /// ../shared/data/multiloc --split ../shared/data/multiloc/split.tsv --partition test`; 0.820 with it off, as
+    /// measured on the machine it was trained on). libtorch's own kernels are right on every machine; they cost about
+    /// twice the CPU time (that evaluation: 34 s of CPU against 16 s). Idempotent; <see cref="LocSharp.Models.LocalizationNetwork"/> calls it before its
     /// first network, so every caller (CLI, server, tests) gets the correct kernels. LOCSHARP_ONEDNN=on keeps oneDNN,
     /// for measurements.
     /// </summary>
@@ -68,6 +71,9 @@ public static partial class TorchRuntime
     {
         if (oneDnnOff || Environment.GetEnvironmentVariable("LOCSHARP_ONEDNN") == "on") return;
         SetUserEnabledMkldnn(GlobalContext(), false);
+        // Without oneDNN, libtorch's convolution tries NNPACK, which this AMD CPU lacks: it then warns on stderr
+        // ("Could not initialize NNPACK! Reason: Unsupported hardware") at every call. Its own GEMM path is used either way.
+        SetUserEnabledNnpack(GlobalContext(), false);
         oneDnnOff = true;
     }
 
@@ -75,6 +81,9 @@ public static partial class TorchRuntime
 
     [LibraryImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
     private static partial void SetUserEnabledMkldnn(nint context, [MarshalAs(UnmanagedType.U1)] bool on);
+
+    [LibraryImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
+    private static partial void SetUserEnabledNnpack(nint context, [MarshalAs(UnmanagedType.U1)] bool on);
 
     static bool FlushDenormals()
     {
