@@ -19,6 +19,7 @@ public static partial class TorchRuntime
     {
         PreferShortSpinning();
         LimitPrimitiveCache();
+        KeepFreedMemory();
         set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
         UseLibtorchKernels();
         return FlushDenormals();
@@ -52,6 +53,33 @@ public static partial class TorchRuntime
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("ONEDNN_PRIMITIVE_CACHE_CAPACITY") != null) return;
         SetEnvironment("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "8", 0);
     }
+
+    /// <summary>
+    /// glibc hands every block over its mmap threshold (128 KiB at first) back to the kernel when freed, and the next
+    /// one of that size comes back as fresh pages the kernel must zero: an LSTM step's tensors are that size, so a
+    /// training run spent a third of its time in page faults. Keeping blocks up to 256 MiB on the heap and 1 GiB of
+    /// freed memory before trimming more than halved the CPU time of a training epoch (317 DeepLoc proteins, hidden
+    /// 128, one thread: 24.8 s → 11.2 s of user + system time, peak memory 0.8 → 1.0 GB,
+    /// `/usr/bin/time -f "%U %S %M" locsharp train SAMPLE.fasta --hidden 128 --epochs 1 --threads 1 -o m.lsm`).
+    /// </summary>
+    static void KeepFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            const int trimThreshold = -1, topPad = -2, mmapThreshold = -3;
+            MallocOption(mmapThreshold, 256 << 20);
+            MallocOption(trimThreshold, 1 << 30);
+            MallocOption(topPad, 64 << 20);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // Not glibc (e.g. musl): its allocator has no such options.
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int MallocOption(int option, int value);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnvironment(string name, string value, int overwrite);
