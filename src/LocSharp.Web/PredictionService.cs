@@ -15,9 +15,25 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
 {
     readonly SemaphoreSlim network = new(options.ConcurrentPredictions, options.ConcurrentPredictions);
     long cancelled;
+    int inFlight;
 
     /// <summary>Predictions stopped by cancellation (a client that went away, a deleted job) since start.</summary>
     public long Cancelled => Interlocked.Read(ref cancelled);
+
+    /// <summary>Predictions under way: running or waiting for the network.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Tests: takes one of the network's turns until disposed, so predictions must wait.</summary>
+    internal async Task<IDisposable> HoldNetworkAsync()
+    {
+        await network.WaitAsync();
+        return new Turn(network);
+    }
+
+    sealed class Turn(SemaphoreSlim network) : IDisposable
+    {
+        public void Dispose() => network.Release();
+    }
 
     /// <summary>The predictions of <paramref name="records"/>, in input order.</summary>
     /// <param name="progress">Told the number of proteins done after each slice.</param>
@@ -30,6 +46,7 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
             throw RequestException.BadRequest($"the model {model.Name} reads evolutionary profiles and the server was started without them; start it with --profiles FILE.");
         var pipeline = new PredictionPipeline(model.Model, options.BatchSize, profiles: options.Profiles);
         var predictions = new List<ProteinPrediction>(records.Count);
+        Interlocked.Increment(ref inFlight);
         try
         {
             foreach (var slice in records.Chunk(options.SliceProteins))
@@ -54,6 +71,10 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
         catch (Profiles.ProfileFormatException e)
         {
             throw RequestException.BadRequest(e.Message);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
         }
         return predictions;
     }
