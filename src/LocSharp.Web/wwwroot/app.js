@@ -20,8 +20,12 @@ function showError(message) {
   $('error').hidden = !message;
 }
 
+const architectureNames = { RLstm: 'R-LSTM', ALstm: 'A-LSTM' };
+
 function describeModel(model) {
-  const parts = [`${model.architectures.join(' + ')}`, `${model.locations.length} locations: ${model.locations.join(', ')}`];
+  const kinds = model.architectures.map((a) => architectureNames[a] || a);
+  const kind = kinds.length === 1 ? kinds[0] : `ensemble of ${kinds.length} networks (${[...new Set(kinds)].join(', ')})`;
+  const parts = [kind, `${model.locations.length} locations: ${model.locations.join(', ')}`];
   if (model.membrane) parts.push('and membrane-bound vs soluble');
   if (model.attention) parts.push('per-residue attention');
   if (model.needs_profiles) parts.push('needs profiles');
