@@ -44,6 +44,11 @@ public sealed class ServeLoadTest : Command<ServeLoadTest.Settings>
         [Description("The server's CPU threads (0 = one per core).")]
         [DefaultValue(0)]
         public int Threads { get; init; }
+
+        [CommandOption("--parallel <N>")]
+        [Description("The server's predictions at once (its --parallel).")]
+        [DefaultValue(1)]
+        public int Parallel { get; init; } = 1;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -54,7 +59,7 @@ public sealed class ServeLoadTest : Command<ServeLoadTest.Settings>
         long residues = Enumerable.Range(0, settings.Requests)
             .Sum(i => Enumerable.Range(0, settings.Proteins).Sum(k => (long)records[(i * settings.Proteins + k) % records.Count].Sequence.Length));
 
-        using var server = StartServer(model, settings.Threads, out string url);
+        using var server = StartServer(model, settings.Threads, settings.Parallel, out string url);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(10) };
@@ -78,7 +83,7 @@ public sealed class ServeLoadTest : Command<ServeLoadTest.Settings>
 
             var sorted = latencies.Order().ToArray();
             int errors = failures.Count(f => f != null);
-            Console.WriteLine($"server: {model}, --threads {settings.Threads}; {settings.Clients} clients, {settings.Requests} requests of {settings.Proteins} proteins ({residues} residues in all)");
+            Console.WriteLine($"server: {model}, --threads {settings.Threads} --parallel {settings.Parallel}; {settings.Clients} clients, {settings.Requests} requests of {settings.Proteins} proteins ({residues} residues in all)");
             Console.WriteLine($"wall {seconds:F1} s: {settings.Requests / seconds:F2} requests/s, {settings.Requests * settings.Proteins / seconds:F0} proteins/s, {residues / seconds:F0} residues/s");
             Console.WriteLine($"latency: p50 {Percentile(sorted, 50):F2} s, p90 {Percentile(sorted, 90):F2} s, p99 {Percentile(sorted, 99):F2} s, max {sorted[^1]:F2} s");
             Console.WriteLine($"errors: {errors}{(errors > 0 ? $" (first: {failures.First(f => f != null)})" : "")}");
@@ -121,10 +126,10 @@ public sealed class ServeLoadTest : Command<ServeLoadTest.Settings>
     }
 
     /// <summary>Starts `locsharp serve --port 0` and reads the address it prints.</summary>
-    static Process StartServer(string model, int threads, out string url)
+    static Process StartServer(string model, int threads, int parallel, out string url)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { CliProcess.Program, "serve", "--port", "0", "-m", model, "--threads", threads.ToString() })
+        foreach (string arg in new[] { CliProcess.Program, "serve", "--port", "0", "-m", model, "--threads", threads.ToString(), "--parallel", parallel.ToString() })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };

@@ -38,10 +38,16 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
         [DefaultValue(ServeOptions.DefaultMaxProteins)]
         public int MaxProteins { get; init; } = ServeOptions.DefaultMaxProteins;
 
+        [CommandOption("--parallel <N>")]
+        [Description("Predictions that run the network at once; the default runs them one after another, each on all --threads.")]
+        [DefaultValue(1)]
+        public int Parallel { get; init; } = 1;
+
         public override ValidationResult Validate() =>
             Port is < 0 or > 65535 ? ValidationResult.Error($"--port must be between 0 and 65535, not {Port}.")
             : MaxRequestMegabytes < 1 ? ValidationResult.Error($"--max-request-mb must be at least 1, not {MaxRequestMegabytes}.")
             : MaxProteins < 1 ? ValidationResult.Error($"--max-proteins must be at least 1, not {MaxProteins}.")
+            : Parallel < 1 ? ValidationResult.Error($"--parallel must be at least 1, not {Parallel}.")
             : ValidationResult.Success();
     }
 
@@ -58,9 +64,17 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
             Profiles = settings.LoadProfiles(),
             MaxRequestBytes = settings.MaxRequestMegabytes * 1024L * 1024,
             MaxProteins = settings.MaxProteins,
+            ConcurrentPredictions = settings.Parallel,
         };
         using var app = WebServer.Create(options);
-        app.StartAsync(cancellation).GetAwaiter().GetResult();
+        try
+        {
+            app.StartAsync(cancellation).GetAwaiter().GetResult();
+        }
+        catch (IOException e) // Kestrel: the address is taken or cannot be bound
+        {
+            throw new ArgumentException($"cannot listen on {options.Host}:{options.Port} ({e.Message}); choose another --port or --host.");
+        }
         var models = app.Services.GetRequiredService<ModelCatalog>().Models;
         if (options.Profiles is not null && !models.Any(m => m.Model.NeedsProfiles))
             environment.Error.WriteLine("warning: no model offered reads profiles; --profiles is ignored.");

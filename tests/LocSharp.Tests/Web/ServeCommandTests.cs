@@ -48,10 +48,24 @@ public sealed class ServeCommandTests(ServeModels models) : IClassFixture<ServeM
         Assert.Contains("missing.lsm", result.Error);
     }
 
+    [Fact]
+    public void A_port_in_use_is_exit_2_saying_so()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        string port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString();
+
+        var result = CliRunner.Run("serve", "--port", port, "-m", models.RLstm);
+
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", result.Error);
+    }
+
     [Theory]
     [InlineData("--port", "70000")]
     [InlineData("--max-proteins", "0")]
     [InlineData("--max-request-mb", "0")]
+    [InlineData("--parallel", "0")]
     public void Bad_limits_are_exit_2(string option, string value)
     {
         var result = CliRunner.Run("serve", option, value, "-m", models.RLstm);
