@@ -46,9 +46,11 @@ public static class Endpoints
     }
 
     /// <summary><c>POST /api/jobs?model=NAME</c>: starts predicting; 202 with the job, to poll at its Location.</summary>
-    static async Task<IResult> StartJobAsync(HttpContext context, ModelCatalog catalog, JobStore jobs, ServeOptions options, string? model)
+    static async Task<IResult> StartJobAsync(HttpContext context, ModelCatalog catalog, JobStore jobs, PredictionService service,
+        ServeOptions options, string? model)
     {
         var served = catalog.Get(model);
+        service.CheckCanPredict(served);
         var records = await FastaUpload.ReadAsync(context.Request, options, context.RequestAborted);
         var job = jobs.Start(served, records);
         return Results.Accepted($"/api/jobs/{job.Id}", Describe(job));
@@ -97,11 +99,14 @@ public static class Endpoints
                 ["weights"] = new JsonArray([.. attention.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
             };
         else
-            evidence["track_unavailable"] = job.Model.Model.Networks.Count > 1
-                ? "the model is an ensemble; per-residue attention is drawn for a single A-LSTM."
-                : "the model is an R-LSTM, which has no attention; choose an A-LSTM model for a per-residue track.";
+            evidence["track_unavailable"] = NoTrack(job.Model);
         return Results.Json(evidence);
     }
+
+    static string NoTrack(ServedModel model) =>
+        model.Model.Networks.Count > 1 ? "the model is an ensemble; per-residue attention is drawn for a single A-LSTM."
+        : model.Model.NeedsProfiles ? "the model reads profiles; per-residue attention is drawn for A-LSTMs without profiles."
+        : "the model is an R-LSTM, which has no attention; choose an A-LSTM model for a per-residue track.";
 
     static JsonObject Describe(ServedModel model) => new()
     {

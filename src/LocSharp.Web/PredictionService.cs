@@ -35,6 +35,14 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
         public void Dispose() => network.Release();
     }
 
+    /// <summary>Refuses a profile model when the server has no profiles.</summary>
+    /// <exception cref="RequestException">400, saying how to start the server.</exception>
+    public void CheckCanPredict(ServedModel model)
+    {
+        if (model.Model.NeedsProfiles && options.Profiles is null)
+            throw RequestException.BadRequest($"the model {model.Name} reads evolutionary profiles and the server was started without them; start it with --profiles FILE.");
+    }
+
     /// <summary>The predictions of <paramref name="records"/>, in input order.</summary>
     /// <param name="progress">Told the number of proteins done after each slice.</param>
     /// <exception cref="RequestException">400: a profile model lacks a protein's profile, or it does not fit.</exception>
@@ -42,8 +50,7 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
     public async Task<IReadOnlyList<ProteinPrediction>> PredictAsync(ServedModel model, IReadOnlyList<FastaRecord> records,
         IProgress<int>? progress = null, CancellationToken cancel = default)
     {
-        if (model.Model.NeedsProfiles && options.Profiles is null)
-            throw RequestException.BadRequest($"the model {model.Name} reads evolutionary profiles and the server was started without them; start it with --profiles FILE.");
+        CheckCanPredict(model);
         var pipeline = new PredictionPipeline(model.Model, options.BatchSize, profiles: options.Profiles);
         var predictions = new List<ProteinPrediction>(records.Count);
         Interlocked.Increment(ref inFlight);

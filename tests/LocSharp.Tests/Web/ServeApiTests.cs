@@ -80,6 +80,34 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
     }
 
     [Fact]
+    public async Task A_profile_model_reads_the_servers_profiles_like_predict_does()
+    {
+        string profiles = models.WriteProfiles("examples.profiles.tsv", LocSharp.Sequences.FastaReader.Read(Example));
+        using var serve = new ServeFactory(new ServeOptions { ModelPaths = [models.Profile], Profiles = LocSharp.Profiles.ProfileTsvReader.Read(profiles) });
+        using var client = serve.CreateClient();
+
+        var response = await client.PostAsync("/api/predict?format=csv", Fasta(File.ReadAllText(Example)));
+        Assert.Equal(Predict(Example, "-m", models.Profile, "--profiles", profiles), await response.Content.ReadAsStringAsync());
+
+        var missing = await client.PostAsync("/api/predict", Fasta(">unknown\nMKVLA\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        string error = JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+        Assert.True(error.StartsWith($"{profiles}, protein unknown: no profile for this protein"), error);
+    }
+
+    [Fact]
+    public async Task A_profile_model_without_profiles_is_refused_saying_how_to_start_the_server()
+    {
+        using var serve = Serve(models.Profile);
+        using var client = serve.CreateClient();
+
+        var response = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("start it with --profiles FILE", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Models_lists_each_models_locations_and_outputs()
     {
         using var serve = Serve(models.RLstm, models.Membrane);
