@@ -72,6 +72,30 @@ public sealed class ServeBrowserTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_membrane_model_gets_a_membrane_column()
+    {
+        Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
+            $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
+        using var models = new ServeModels();
+        await using var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = [models.Membrane] });
+        await server.StartAsync();
+        using var browser = Start(directory.Root);
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+
+        browser.Navigate().GoToUrl(WebServer.Addresses(server).Single() + "/");
+        wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == 1);
+        Assert.Contains("10 locations", browser.FindElement(By.Id("model-info")).Text);
+        Assert.Contains("membrane-bound vs soluble", browser.FindElement(By.Id("model-info")).Text);
+        browser.FindElement(By.Id("fasta")).SendKeys(File.ReadAllText(Example));
+        browser.FindElement(By.Id("submit")).Click();
+        wait.Until(d => d.FindElement(By.Id("results")).Displayed && Rows(d).Count == 4);
+
+        Assert.Equal(["protein", "location", "confidence", "membrane", "truncated"], browser.FindElements(By.CssSelector("#table th")).Select(th => th.Text));
+        var expected = CliPredict(models.Membrane).TrimEnd('\n').Split('\n').Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.Equal(expected.Select(r => new[] { r[0], r[1], r[2], r[^1], r[3] }), Rows(browser).Select(Cells));
+    }
+
+    [SkippableFact]
     public async Task Bad_input_shows_the_servers_message()
     {
         Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
