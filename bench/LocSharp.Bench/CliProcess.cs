@@ -6,7 +6,7 @@ namespace LocSharp.Bench;
 /// <summary>Runs the real `locsharp predict` in a new process, as a user would.</summary>
 public sealed partial class CliProcess(string modelPath, int threads)
 {
-    static readonly string Program = Path.Combine(AppContext.BaseDirectory, "locsharp.dll");
+    internal static readonly string Program = Path.Combine(AppContext.BaseDirectory, "locsharp.dll");
 
     /// <summary>Wall time of the whole process and the peak memory it reports with --stats.</summary>
     public (double Seconds, long PeakMiB) Predict(params string[] inputs)

@@ -35,6 +35,10 @@ public static class CommandApplication
                 .WithDescription("Join trained models into one model that averages their probabilities.");
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Accuracy, per-location precision, recall and MCC, and the confusion matrix.");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve the prediction page and its JSON API on this computer (http://127.0.0.1:8080/).")
+                .WithExample("serve")
+                .WithExample("serve", "-m", "models/rlstm-multiloc.lsm", "-m", "models/alstm-multiloc.lsm", "--port", "9000");
             config.AddBranch("explain", explain =>
             {
                 explain.SetDescription("Show what drives a model's predictions.");

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using LocSharp.Prediction;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace LocSharp.Web;
+
+/// <summary>
+/// The routes of `locsharp serve`: the page, the JSON API and the health check. Each handler reads the request,
+/// calls the library through <see cref="PredictionService"/> and writes predict's contract; nothing here writes a
+/// file or logs a sequence.
+/// </summary>
+public static class Endpoints
+{
+    public static IEndpointRouteBuilder MapLocSharp(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", () => Page("index.html"));
+        foreach (string file in PageAssets.Files) routes.MapGet("/" + file, () => Page(file));
+        routes.MapGet("/healthz", (ModelCatalog catalog, JobStore jobs) =>
+            Results.Json(new JsonObject { ["status"] = "ok", ["models"] = catalog.Models.Count, ["jobs"] = jobs.Count }));
+        routes.MapGet("/api/models", (ModelCatalog catalog) => Results.Json(new JsonArray([.. catalog.Models.Select(Describe)])));
+        routes.MapPost("/api/predict", PredictAsync);
+        routes.MapPost("/api/jobs", StartJobAsync);
+        routes.MapGet("/api/jobs/{id}", (string id, JobStore jobs) => Results.Json(Describe(jobs.Get(id))));
+        routes.MapGet("/api/jobs/{id}/results", JobResults);
+        routes.MapGet("/api/jobs/{id}/proteins/{index:int}/evidence", EvidenceAsync);
+        routes.MapDelete("/api/jobs/{id}", (string id, JobStore jobs) => { jobs.Delete(id); return Results.NoContent(); });
+        return routes;
+    }
+
+    static IResult Page(string file)
+    {
+        var (content, type) = PageAssets.Get(file);
+        return Results.Bytes(content, type);
+    }
+
+    /// <summary><c>POST /api/predict?model=NAME&amp;format=json|csv|tsv</c>: the predictions, in predict's output.</summary>
+    static async Task<IResult> PredictAsync(HttpContext context, ModelCatalog catalog, PredictionService service, ServeOptions options,
+        string? model, string? format)
+    {
+        var served = catalog.Get(model);
+        var chosen = PredictionText.Format(format, PredictionFormat.Json);
+        var records = await FastaUpload.ReadAsync(context.Request, options, context.RequestAborted);
+        var predictions = await service.PredictAsync(served, records, cancel: context.RequestAborted);
+        return Results.Text(PredictionText.Write(served, predictions, chosen), PredictionText.ContentType(chosen));
+    }
+
+    /// <summary><c>POST /api/jobs?model=NAME</c>: starts predicting; 202 with the job, to poll at its Location.</summary>
+    static async Task<IResult> StartJobAsync(HttpContext context, ModelCatalog catalog, JobStore jobs, PredictionService service,
+        ServeOptions options, string? model)
+    {
+        var served = catalog.Get(model);
+        service.CheckCanPredict(served);
+        var records = await FastaUpload.ReadAsync(context.Request, options, context.RequestAborted);
+        var job = jobs.Start(served, records);
+        return Results.Accepted($"/api/jobs/{job.Id}", Describe(job));
+    }
+
+    /// <summary><c>GET /api/jobs/ID/results?format=csv|tsv|json</c>: a finished job's predictions as a download.</summary>
+    static IResult JobResults(string id, string? format, JobStore jobs)
+    {
+        var job = jobs.Get(id);
+        var results = job.Results ?? throw new RequestException(StatusCodes.Status409Conflict,
+            $"job {id} is {job.Status.ToString().ToLowerInvariant()}; results are there when it is done.");
+        var chosen = PredictionText.Format(format, PredictionFormat.Csv);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(PredictionText.Write(job.Model, results, chosen)),
+            PredictionText.ContentType(chosen), $"locsharp-{job.Model.Name}.{PredictionText.Extension(chosen)}");
+    }
+
+    /// <summary><c>GET /api/jobs/ID/proteins/INDEX/evidence</c>: one protein's probabilities and, for an A-LSTM, the
+    /// attention at each residue it read.</summary>
+    static async Task<IResult> EvidenceAsync(string id, int index, JobStore jobs, PredictionService service, HttpContext context)
+    {
+        var job = jobs.Get(id);
+        if (job.Results is not { } results)
+            throw new RequestException(StatusCodes.Status409Conflict, $"job {id} is {job.Status.ToString().ToLowerInvariant()}; evidence is there when it is done.");
+        if (index < 0 || index >= results.Count)
+            throw RequestException.NotFound($"job {id} has proteins 0 to {results.Count - 1}, not {index}.");
+        var record = job.Records[index];
+        var prediction = results[index];
+        var model = job.Model.Model;
+        var evidence = new JsonObject
+        {
+            ["protein_id"] = record.Id,
+            ["description"] = record.Description,
+            ["length"] = record.Sequence.Length,
+            ["location"] = model.Locations[prediction.Best],
+            ["probabilities"] = new JsonObject(model.Locations.Select((l, i) =>
+                KeyValuePair.Create(l, (JsonNode?)Math.Round((decimal)prediction.Probabilities[i], 4)))),
+        };
+        if (prediction.Membrane is float membrane) evidence[PredictionWriter.MembraneColumn] = Math.Round((decimal)membrane, 4);
+        var reading = await service.ReadAsync(job.Model, record, context.RequestAborted);
+        if (reading?.Attention is { } attention)
+            evidence["track"] = new JsonObject
+            {
+                ["kind"] = "attention",
+                ["residues"] = reading.ReadSequence,
+                ["positions"] = new JsonArray([.. Enumerable.Range(0, attention.Length).Select(k => (JsonNode?)reading.OriginalPosition(k, model.MaxLength))]),
+                ["weights"] = new JsonArray([.. attention.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
+            };
+        else
+            evidence["track_unavailable"] = NoTrack(job.Model);
+        return Results.Json(evidence);
+    }
+
+    static string NoTrack(ServedModel model) =>
+        model.Model.Networks.Count > 1 ? "the model is an ensemble; per-residue attention is drawn for a single A-LSTM."
+        : model.Model.NeedsProfiles ? "the model reads profiles; per-residue attention is drawn for A-LSTMs without profiles."
+        : "the model is an R-LSTM, which has no attention; choose an A-LSTM model for a per-residue track.";
+
+    static JsonObject Describe(ServedModel model) => new()
+    {
+        ["name"] = model.Name,
+        ["locations"] = new JsonArray([.. model.Model.Locations.Select(l => (JsonNode?)l)]),
+        ["membrane"] = model.Model.PredictsMembrane,
+        ["needs_profiles"] = model.Model.NeedsProfiles,
+        ["architectures"] = new JsonArray([.. model.Architectures.Select(a => (JsonNode?)a)]),
+        ["attention"] = model.HasAttention,
+        ["max_length"] = model.Model.MaxLength,
+    };
+
+    static JsonObject Describe(Job job)
+    {
+        var status = job.Status; // read once: Results and Error are set before it changes
+        var description = new JsonObject
+        {
+            ["id"] = job.Id,
+            ["model"] = job.Model.Name,
+            ["status"] = status.ToString().ToLowerInvariant(),
+            ["done"] = status == JobStatus.Done ? job.Total : job.Done,
+            ["total"] = job.Total,
+        };
+        if (job.Error is { } error && status is JobStatus.Failed or JobStatus.Cancelled) description["error"] = error;
+        if (status == JobStatus.Done)
+            description["results"] = JsonNode.Parse(PredictionText.Write(job.Model, job.Results!, PredictionFormat.Json));
+        return description;
+    }
+}
