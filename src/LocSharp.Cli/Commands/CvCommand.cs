@@ -30,6 +30,7 @@ public sealed class CvCommand(CliEnvironment environment) : Command<CvCommand.Se
         {
             if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the output folder with -o|--output <DIR>.");
             if (Split == null) return ValidationResult.Error("Cross-validation needs a split: give --split FILE.");
+            OutputGuard.IsFolderPath(Output, "-o|--output");
             return base.Validate();
         }
     }
@@ -37,13 +38,13 @@ public sealed class CvCommand(CliEnvironment environment) : Command<CvCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var options = settings.ResolveOptions();
-        TorchRuntime.Configure(settings.Threads);
-        var data = LabelledDataReader.Read(settings.Data, settings.Split);
+        Threads.Configure(settings.Threads, environment);
+        var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         var allFolds = data.Partitions.Where(p => p != PartitionChoice.TestPartition).ToList();
-        if (allFolds.Count < 2) throw new ArgumentException($"Cross-validation needs at least two partitions besides 'test'; the split has {string.Join(", ", data.Partitions)}.");
+        if (allFolds.Count < 2) throw new LabelledDataException(settings.Split!, null, null, $"cross-validation needs at least two partitions besides 'test'; the split has {string.Join(", ", data.Partitions)}.");
         var runNow = settings.Folds?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() ?? allFolds;
         if (runNow.FirstOrDefault(f => !allFolds.Contains(f)) is string unknown)
-            throw new ArgumentException($"--folds: '{unknown}' is not a training partition; the split has {string.Join(", ", allFolds)}.");
+            throw new UsageException($"--folds: '{unknown}' is not a training partition; the split has {string.Join(", ", allFolds)}.");
         Directory.CreateDirectory(settings.Output);
 
         foreach (string fold in runNow)

@@ -38,9 +38,9 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
+        Threads.Configure(settings.Threads, environment);
         using var model = ModelFile.Load(settings.Model);
-        var input = settings.ReadInput();
+        var input = settings.ReadInput(environment);
         var options = new EmbeddingExplanationOptions
         {
             Tsne = new TsneOptions(Perplexity: settings.Perplexity, Iterations: settings.Iterations, Seed: settings.Seed, Theta: settings.Theta),

@@ -9,7 +9,7 @@ namespace LocSharp.Cli.Infrastructure;
 /// <summary>Registers the verbs. Program.cs runs it on the process's streams, tests on their own.</summary>
 public static class CommandApplication
 {
-    public static int Run(string[] args, CliEnvironment environment, IAnsiConsole helpConsole)
+    public static int Run(string[] args, CliEnvironment environment, IAnsiConsole helpConsole, CancellationToken cancellation = default)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -50,7 +50,7 @@ public static class CommandApplication
                     .WithExample("explain", "embedding", "-m", "rlstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "embedding");
             });
         });
-        // Spectre's parser takes a bare "-" for an option; pass standard input by the name the FASTA reader gives it.
-        return app.Run(args.Select(arg => arg == FastaReader.StandardInput ? FastaReader.StandardInputName : arg));
+        // Spectre's parser takes a bare "-" for an option; pass standard input by its name (CliEnvironment.Input reads both).
+        return app.Run(args.Select(arg => arg == FastaReader.StandardInput ? FastaReader.StandardInputName : arg), cancellation);
     }
 }

@@ -16,14 +16,14 @@ public sealed record PartitionChoice(LabelledDataSet Train, IReadOnlyList<string
         if (data.Partitions.Count == 0)
         {
             if (trainList != null || validationPartition != null)
-                throw new ArgumentException("--train-partitions and --validation-partition need a split: give --split FILE.");
+                throw new UsageException("--train-partitions and --validation-partition need a split: give --split FILE.");
             return new PartitionChoice(data, [], null);
         }
         IReadOnlyList<string> trainNames = trainList != null
             ? trainList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             : data.Partitions.Where(p => p != TestPartition && p != validationPartition).ToList();
         if (validationPartition != null && trainNames.Contains(validationPartition))
-            throw new ArgumentException($"Partition '{validationPartition}' cannot both train and validate.");
+            throw new UsageException($"Partition '{validationPartition}' cannot both train and validate.");
         return new PartitionChoice(data.Select(trainNames), trainNames,
             validationPartition == null ? null : data.Select(validationPartition));
     }

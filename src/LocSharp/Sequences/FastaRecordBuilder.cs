@@ -16,7 +16,8 @@ internal sealed class FastaRecordBuilder(string source)
     readonly StringBuilder _sequence = new();
     string _description = "";
     int _headerLine;
-    int _starLine, _starColumn;
+    int _starLine;
+    long _starColumn;
 
     /// <summary>ID of the record being read, or null before the first header.</summary>
     public string? Id { get; private set; }
@@ -42,11 +43,13 @@ internal sealed class FastaRecordBuilder(string source)
         _starLine = 0;
     }
 
-    public void Append(string line, int lineNumber)
+    /// <summary>Adds <paramref name="line"/>, a sequence line or the part of one that starts at 0-based
+    /// <paramref name="columnOffset"/>.</summary>
+    public void Append(ReadOnlySpan<char> line, int lineNumber, long columnOffset = 0)
     {
         if (Id is null)
             throw Error(lineNumber, null,
-                $"expected a FASTA header starting with '>', found text '{Abbreviate(line)}'. Is this a plain " +
+                $"expected a FASTA header starting with '>', found text '{Abbreviate(line.ToString())}'. Is this a plain " +
                 "sequence file? Add a header line such as '>my_protein' before the sequence.");
         ReadOnlySpan<char> rest = line;
         while (!rest.IsEmpty)
@@ -60,7 +63,7 @@ internal sealed class FastaRecordBuilder(string source)
             }
             if (stop < 0) break;
             char c = rest[stop];
-            int column = line.Length - rest.Length + stop + 1;
+            long column = columnOffset + line.Length - rest.Length + stop + 1;
             rest = rest[(stop + 1)..];
             if (c is ' ' or '\t') continue;
             if (_starLine != 0) throw StarInside();
@@ -89,7 +92,7 @@ internal sealed class FastaRecordBuilder(string source)
         return record;
     }
 
-    static string InvalidCharacter(char c, int column)
+    static string InvalidCharacter(char c, long column)
     {
         string hint = c switch
         {
