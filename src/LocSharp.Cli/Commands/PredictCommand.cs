@@ -30,6 +30,10 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         [DefaultValue(64)]
         public int BatchSize { get; init; } = 64;
 
+        [CommandOption("--allow-nucleotides")]
+        [Description("Predict records that look like DNA or RNA (90 % or more A/C/G/T/U/N) instead of refusing them.")]
+        public bool AllowNucleotides { get; init; }
+
         [CommandOption("--stats")]
         [Description("Print proteins, residues, time and peak memory to standard error at the end.")]
         public bool Stats { get; init; }
@@ -60,7 +64,7 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         Threads.Configure(settings.Threads, environment);
         using var model = settings.LoadModel();
         var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment));
-        var records = FastaReader.Read(environment.Input(settings.Input));
+        var records = FastaReader.Read(environment.Input(settings.Input), settings.AllowNucleotides);
         long proteins = 0, residues = 0;
 
         void WriteAll(TextWriter output, Action<long> progress)

@@ -6,7 +6,7 @@ namespace LocSharp.Cli.Infrastructure;
 /// they are reported in one line with exit 1 like any other output that cannot be written.</summary>
 internal sealed class StandardOutput(TextWriter inner) : TextWriter
 {
-    public override Encoding Encoding => inner.Encoding;
+    public override System.Text.Encoding Encoding => inner.Encoding;
     public override void Write(char value) => Guard(() => inner.Write(value));
     public override void Write(string? value) => Guard(() => inner.Write(value));
     public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));

@@ -27,6 +27,18 @@ public sealed record TsneOptions(
 {
     public bool IsExact => Theta == 0;
 
+    /// <summary>
+    /// These options with the perplexity lowered, if need be, to the largest <paramref name="points"/> points allow:
+    /// (n − 1) / 3 for Barnes-Hut; below 4 points, where that is under 1, exact t-SNE with perplexity n − 2.
+    /// </summary>
+    public TsneOptions FitTo(int points)
+    {
+        if (IsExact ? Perplexity < points - 1 : 3 * Perplexity <= points - 1) return this;
+        double barnesHut = (points - 1) / 3.0;
+        if (!IsExact && barnesHut >= 1) return this with { Perplexity = barnesHut };
+        return this with { Theta = 0, Perplexity = Math.Min(Perplexity, Math.Max(1, points - 2)) };
+    }
+
     /// <summary>The learning rate used for <paramref name="points"/> points.</summary>
     public double ResolveLearningRate(int points) => LearningRate ?? Math.Max(points / EarlyExaggeration / 4, 50);
 

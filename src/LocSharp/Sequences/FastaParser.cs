@@ -7,10 +7,10 @@ namespace LocSharp.Sequences;
 /// checked for binary content as it comes (so <c>/dev/zero</c> fails at once), sequence lines go to the record
 /// piece by piece, and only a header is gathered whole, up to a maximum length.
 /// </summary>
-internal sealed class FastaParser(TextReader reader, string source, int maxHeaderLength)
+internal sealed class FastaParser(TextReader reader, string source, int maxHeaderLength, bool allowNucleotides = false)
 {
     readonly char[] buffer = new char[1 << 16];
-    readonly FastaRecordBuilder record = new(source);
+    readonly FastaRecordBuilder record = new(source, allowNucleotides);
     readonly StringBuilder header = new();
     int start, end;
     int lineNumber;

@@ -48,7 +48,9 @@ public static class FastaReader
     public static IEnumerable<FastaRecord> Read(string path) => Read(InputSource.FromPath(path));
 
     /// <inheritdoc cref="Read(string)"/>
-    public static IEnumerable<FastaRecord> Read(InputSource source)
+    /// <param name="allowNucleotides">Accept records that look like DNA or RNA (see <see cref="Nucleotides"/>);
+    /// by default they are a <see cref="FastaFormatException"/>.</param>
+    public static IEnumerable<FastaRecord> Read(InputSource source, bool allowNucleotides = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.Path is string path)
@@ -58,7 +60,7 @@ public static class FastaReader
             if (!File.Exists(path))
                 throw new FileNotFoundException($"FASTA file {path} does not exist; check the path.", path);
         }
-        return ReadSource(source);
+        return ReadSource(source, allowNucleotides);
     }
 
     /// <summary>
@@ -70,20 +72,20 @@ public static class FastaReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return Parse(stream, sourceName);
+        return Parse(stream, sourceName, allowNucleotides: false);
     }
 
-    static IEnumerable<FastaRecord> ReadSource(InputSource source)
+    static IEnumerable<FastaRecord> ReadSource(InputSource source, bool allowNucleotides)
     {
         using var stream = source.Open();
-        foreach (var record in Parse(stream, source.Name)) yield return record;
+        foreach (var record in Parse(stream, source.Name, allowNucleotides)) yield return record;
     }
 
-    static IEnumerable<FastaRecord> Parse(Stream input, string source)
+    static IEnumerable<FastaRecord> Parse(Stream input, string source, bool allowNucleotides)
     {
         using var text = CompressionSniffer.Open(input, source);
         using var reader = new StreamReader(text, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var parser = new FastaParser(reader, source, MaxLineLength);
+        var parser = new FastaParser(reader, source, MaxLineLength, allowNucleotides);
         while (parser.Next() is FastaRecord record) yield return record;
     }
 

@@ -7,7 +7,7 @@ namespace LocSharp.Sequences;
 /// The record being read by <see cref="FastaReader"/>: checks its header and sequence lines and remembers
 /// every ID seen to reject duplicates.
 /// </summary>
-internal sealed class FastaRecordBuilder(string source)
+internal sealed class FastaRecordBuilder(string source, bool allowNucleotides = false)
 {
     static readonly string Letters = new(Residues.Standard.Order().ToArray());
     static readonly SearchValues<char> ResidueCodes = SearchValues.Create(Residues.All + Residues.All.ToLowerInvariant());
@@ -88,6 +88,10 @@ internal sealed class FastaRecordBuilder(string source)
         }
         // Upper-casing the whole sequence once is faster than per line; it returns the same string when already upper case.
         var record = new FastaRecord(id, _description, _sequence.ToString().ToUpperInvariant(), _headerLine);
+        if (!allowNucleotides && Nucleotides.LookLikeNucleotides(record.Sequence))
+            throw Error(_headerLine, id,
+                $"the sequence is {Nucleotides.Fraction(record.Sequence):P0} A/C/G/T/U/N: it looks like DNA or RNA, not protein. " +
+                "Translate it first (LocSharp reads amino-acid sequences), or allow nucleotide-like sequences if this really is a protein.");
         Id = null;
         return record;
     }
