@@ -16,22 +16,23 @@ public static class OutputGuard
                 throw new UsageException($"{option} {output} is the same file as the input {input}; writing it would destroy the input. Choose another output.");
     }
 
-    /// <summary>Refuses a file output whose folder is missing or that names a folder.</summary>
-    /// <exception cref="UsageException">It does.</exception>
+    /// <summary>Refuses a file output whose folder is missing or that names a folder (exit 1, like any output the
+    /// file system refuses).</summary>
+    /// <exception cref="OutputPathException">It does.</exception>
     public static void IsWritableFilePath(string? output, string option)
     {
         if (output == null) return;
-        if (Directory.Exists(output)) throw new UsageException($"{option} {output} is a directory; give a file name.");
+        if (Directory.Exists(output)) throw new OutputPathException(output, $"it is a directory ({option}); give a file name.");
         string folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
         if (!Directory.Exists(FileNode.Resolve(folder)))
-            throw new UsageException($"{option} {output}: the directory {folder} does not exist; create it first.");
+            throw new OutputPathException(output, $"the directory {folder} does not exist ({option}); create it first.");
     }
 
     /// <summary>Refuses a folder output that names an existing file.</summary>
-    /// <exception cref="UsageException">It does.</exception>
+    /// <exception cref="OutputPathException">It does.</exception>
     public static void IsFolderPath(string output, string option)
     {
         if (File.Exists(output) || FileNode.Of(output)?.Kind == FileNodeKind.Special)
-            throw new UsageException($"{option} {output} is a file; give a folder (it is created if needed).");
+            throw new OutputPathException(output, $"it is a file, not a folder ({option}); give a folder (it is created if needed).");
     }
 }

@@ -19,6 +19,9 @@ internal sealed class FastaRecordBuilder(string source, bool allowNucleotides = 
     int _starLine;
     long _starColumn;
 
+    /// <summary>The longest sequence read, so that input with no end (a stream of letters) fails in bounded memory.</summary>
+    public const int MaxSequenceLength = 10_000_000;
+
     /// <summary>ID of the record being read, or null before the first header.</summary>
     public string? Id { get; private set; }
 
@@ -59,6 +62,9 @@ internal sealed class FastaRecordBuilder(string source, bool allowNucleotides = 
             if (!run.IsEmpty)
             {
                 if (_starLine != 0) throw StarInside();
+                if (_sequence.Length + run.Length > MaxSequenceLength)
+                    throw Error(_headerLine, Id, $"the sequence is longer than {MaxSequenceLength:N0} residues (the longest known protein has about " +
+                        "35,000); is this a genome or a file without line breaks? LocSharp reads protein sequences.");
                 _sequence.Append(run);
             }
             if (stop < 0) break;

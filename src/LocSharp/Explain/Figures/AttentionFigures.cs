@@ -265,7 +265,7 @@ public static class AttentionFigures
             plot.Legend.ShadowColor = Colors.Transparent;
         }
 
-        string title = $"{track.Id}: predicted {track.PredictedLocation} ({(100 * track.Confidence).ToString("0", CultureInfo.InvariantCulture) + "%"})"
+        string title = $"{(track.Id.Length <= 60 ? track.Id : track.Id[..57] + "...")}: predicted {track.PredictedLocation} ({(100 * track.Confidence).ToString("0", CultureInfo.InvariantCulture) + "%"})"
             + (track.TrueLocation is null ? "" : $", true {track.TrueLocation}");
         PlotStyle.Finish(plot, title, xLabel, "Attention weight");
         return PlotStyle.Write(plot, basePath, options.Width, options.Height, options.PngScale);
