@@ -18,18 +18,12 @@ public sealed class CheckpointLock : IDisposable
         string path = checkpointPath + ".lock";
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            stream.Write(System.Text.Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n"));
-            stream.Flush();
-            return new CheckpointLock(stream, path);
+            return new CheckpointLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), path);
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
         {
-            string holder = "";
-            try { holder = File.ReadAllText(path).Trim(); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw new TrainingException($"{checkpointPath}: another training run is using this checkpoint" +
-                $"{(holder.Length > 0 ? $" (process {holder})" : "")}; wait for it to finish, or train into another checkpoint.");
+            throw new TrainingException($"{checkpointPath}: another training run is using this checkpoint (it holds {path}); " +
+                "wait for it to finish, or train into another checkpoint.");
         }
     }
 
