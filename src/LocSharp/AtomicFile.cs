@@ -17,7 +17,8 @@ public static class AtomicFile
     // Temporary files being written, so that a process stopped by a signal can remove them (see RemoveTemporaries).
     static readonly ConcurrentDictionary<string, byte> Temporaries = new();
 
-    /// <exception cref="OutputPathException">The path is a directory, its directory is missing, or it cannot be written (the OS's reason).</exception>
+    /// <exception cref="OutputPathException">The path is a directory, or it cannot be written (the OS's reason).</exception>
+    /// <exception cref="DirectoryNotFoundException">Its directory is missing.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         string target = FileNode.Resolve(path);
@@ -32,7 +33,7 @@ public static class AtomicFile
         string directory = Path.GetDirectoryName(target)
             ?? throw new OutputPathException(path, "it names a root directory, not a file.");
         if (!Directory.Exists(directory))
-            throw new OutputPathException(path, $"the directory '{directory}' does not exist. Create it first.");
+            throw new DirectoryNotFoundException($"Cannot write '{target}': the directory '{directory}' does not exist. Create it first.");
 
         string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         Temporaries[temporary] = 0;

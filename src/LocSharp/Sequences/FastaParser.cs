@@ -42,7 +42,7 @@ internal sealed class FastaParser(TextReader reader, string source, int maxHeade
         long column = 0;
         while (true)
         {
-            if (start == end && !Fill())
+            if (start == end && (atEnd || !ReadMore()))
             {
                 ended = true;
                 if (first) return null; // the input ended at a line start
@@ -55,6 +55,9 @@ internal sealed class FastaParser(TextReader reader, string source, int maxHeade
             }
             var rest = buffer.AsSpan(start, end - start);
             int stop = rest.IndexOfAny('\n', '\r');
+            // A line that goes on past the buffer's text: read more first, so that a line shorter than the buffer is one
+            // piece (error messages quote it whole), whatever sizes the stream hands out.
+            if (stop < 0 && rest.Length < buffer.Length && !atEnd && ReadMore()) continue;
             var piece = stop < 0 ? rest : rest[..stop];
             if (first)
             {
@@ -97,18 +100,27 @@ internal sealed class FastaParser(TextReader reader, string source, int maxHeade
         return finished;
     }
 
-    bool Fill()
+    /// <summary>Reads more text after what is left in the buffer (moved to its start); false at the end of the input.</summary>
+    bool ReadMore()
     {
-        start = 0;
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            (start, end) = (0, end - start);
+        }
         try
         {
-            end = reader.Read(buffer, 0, buffer.Length);
+            int n = reader.Read(buffer, end, buffer.Length - end);
+            end += n;
+            if (n == 0) atEnd = true;
+            return n > 0;
         }
         catch (InvalidDataException e)
         {
             string problem = e.Message.StartsWith(source + ": ", StringComparison.Ordinal) ? e.Message[(source.Length + 2)..] : e.Message;
             throw new FastaFormatException(source, null, record.Id, lineNumber == 0 ? problem : $"after line {lineNumber}, {problem}", e);
         }
-        return end > 0;
     }
+
+    bool atEnd;
 }
