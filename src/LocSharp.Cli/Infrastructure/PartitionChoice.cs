@@ -5,7 +5,7 @@ namespace LocSharp.Cli.Infrastructure;
 /// <summary>Which partitions of labelled data train and validate.</summary>
 public sealed record PartitionChoice(LabelledDataSet Train, IReadOnlyList<string> TrainNames, LabelledDataSet? Validation)
 {
-    public const string TestPartition = "test";
+    public const string TestPartition = LocSharp.Training.CrossValidationRun.TestPartition;
 
     /// <summary>
     /// Without a split, all data trains. With one, the named partitions train, or by default every partition but

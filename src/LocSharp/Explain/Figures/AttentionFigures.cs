@@ -278,7 +278,7 @@ public static class AttentionFigures
     sealed record CutAxis(int Read, int Whole)
     {
         public bool IsCut => Whole > Read;
-        public int Head => IsCut ? (Read + 1) / 2 : Read;
+        public int Head => IsCut ? Encoding.MiddleCut.Of(Read).Head : Read;
         int Shift => Whole - Read;
 
         /// <summary>Read positions of the part of whole-protein residues start…end that was read; null if none was.</summary>
