@@ -8,11 +8,9 @@ namespace LocSharp.Sequences;
 /// .NET's GZipStream returns the data before a cut as if it were complete). Every failure is an
 /// <see cref="InvalidDataException"/> naming the source, whatever reads the stream (FASTA, profiles).
 /// </summary>
-internal sealed class CheckedGzipStream(Stream compressed, string sourceName) : Stream
+internal sealed class CheckedGzipStream(Stream compressed, string sourceName) : ForwardReadStream
 {
     readonly GZipInputStream inner = new(compressed) { IsStreamOwner = true };
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -28,16 +26,6 @@ internal sealed class CheckedGzipStream(Stream compressed, string sourceName) : 
             throw new InvalidDataException($"{sourceName}: {what}: {e.Message}. `gzip -t` checks a file; download or compress it again.", e);
         }
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -12,19 +12,8 @@ namespace LocSharp.Tests.Hardening;
 /// <summary>Issue 13: one exit-code mapping (defects 4, 6), options checked before work (9), the locale (5), the
 /// checkpoint lock (15), errors naming their file (3, 16), suggestions (18), long IDs (14), small t-SNE inputs (7).</summary>
 [Collection(TorchCollection.Name)]
-public sealed class ExitCodeTests : IDisposable
+public sealed class ExitCodeTests : TinyModelFiles
 {
-    readonly TempDirectory directory = new();
-    readonly string model;
-    readonly string fasta;
-
-    public ExitCodeTests()
-    {
-        model = TinyModels.Save(directory.Path("tiny.lsm"), Architecture.RLstm, weightScale: 0.5);
-        fasta = directory.Write("in.fasta", $">P1\n{TinyModels.Sequence(30)}\n>P2\n{TinyModels.Sequence(25, 3)}\n");
-    }
-
-    public void Dispose() => directory.Dispose();
 
     [Fact]
     public void Exit_codes_follow_the_readme_one_mapping()

@@ -75,24 +75,15 @@ public sealed class InputTests : IDisposable
     }
 
     /// <summary>An endless stream of one byte, counting what is read.</summary>
-    sealed class EndlessStream(byte[] prefix, byte fill) : Stream
+    sealed class EndlessStream(byte[] prefix, byte fill) : ForwardReadStream
     {
         public long BytesRead { get; private set; }
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
-            for (int i = 0; i < count; i++) buffer[offset + i] = BytesRead + i < prefix.Length ? prefix[BytesRead + i] : fill;
-            BytesRead += count;
-            return count;
+            for (int i = 0; i < buffer.Length; i++) buffer[i] = BytesRead + i < prefix.Length ? prefix[BytesRead + i] : fill;
+            BytesRead += buffer.Length;
+            return buffer.Length;
         }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -7,19 +7,8 @@ namespace LocSharp.Tests.Hardening;
 
 /// <summary>Issue 13, defects 1, 10 and 13: outputs that are devices, FIFOs, symlinks or inputs, and outputs the file system refuses.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class OutputFileTests : IDisposable
+public sealed class OutputFileTests : TinyModelFiles
 {
-    readonly TempDirectory directory = new();
-    readonly string model;
-    readonly string fasta;
-
-    public OutputFileTests()
-    {
-        model = TinyModels.Save(directory.Path("tiny.lsm"), Architecture.RLstm, weightScale: 0.5);
-        fasta = directory.Write("in.fasta", $">P1\n{TinyModels.Sequence(30)}\n>P2\n{TinyModels.Sequence(25, 3)}\n");
-    }
-
-    public void Dispose() => directory.Dispose();
 
     [Fact]
     public void A_character_device_output_is_written_through_and_stays_a_device()
