@@ -49,6 +49,23 @@ public sealed class InputTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_gzip_of_profiles_is_an_error_naming_the_file()
+    {
+        var text = new StringBuilder("id\tposition\tresidue\tA\tC\tD\tE\tF\tG\tH\tI\tK\tL\tM\tN\tP\tQ\tR\tS\tT\tV\tW\tY\n");
+        for (int p = 0; p < 200; p++)
+            for (int i = 1; i <= 50; i++)
+                text.Append($"P{p}\t{i}\tA\t{string.Join('\t', Enumerable.Range(0, 20).Select(j => (i * j + p) % 9 - 4))}\n");
+        byte[] whole = Gzip(text.ToString());
+        string cut = directory.Path("cut.profiles.tsv.gz");
+        File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
+
+        var error = Assert.Throws<InvalidDataException>(() => LocSharp.Profiles.ProfileTsvReader.Read([cut]));
+        Assert.StartsWith(cut, error.Message);
+        Assert.Contains("truncated", error.Message);
+        Assert.Equal(ExitCodes.InvalidInput, ErrorReporter.Classify(error).Code);
+    }
+
+    [Fact]
     public void Concatenated_gzip_members_are_read_whole()
     {
         string path = directory.Path("two.fa.gz");
