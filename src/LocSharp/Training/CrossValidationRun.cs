@@ -17,7 +17,7 @@ public delegate TrainedModel FoldTrainingHost(string label, string logPath, Func
 public static class CrossValidationRun
 {
     /// <summary>The partition that never trains or selects anything.</summary>
-    public const string TestPartition = "test";
+    public const string TestPartition = PartitionChoice.TestPartition;
 
     public const string SummaryFile = "cv.json";
 
