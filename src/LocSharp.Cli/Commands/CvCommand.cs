@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using LocSharp.Cli.Infrastructure;
 using LocSharp.Cli.Settings;
 using LocSharp.Data;
@@ -30,6 +29,7 @@ public sealed class CvCommand(CliEnvironment environment) : Command<CvCommand.Se
         {
             if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the output folder with -o|--output <DIR>.");
             if (Split == null) return ValidationResult.Error("Cross-validation needs a split: give --split FILE.");
+            OutputGuard.IsFolderPath(Output, "-o|--output");
             return base.Validate();
         }
     }
@@ -37,40 +37,14 @@ public sealed class CvCommand(CliEnvironment environment) : Command<CvCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var options = settings.ResolveOptions();
-        TorchRuntime.Configure(settings.Threads);
-        var data = LabelledDataReader.Read(settings.Data, settings.Split);
-        var allFolds = data.Partitions.Where(p => p != PartitionChoice.TestPartition).ToList();
-        if (allFolds.Count < 2) throw new ArgumentException($"Cross-validation needs at least two partitions besides 'test'; the split has {string.Join(", ", data.Partitions)}.");
-        var runNow = settings.Folds?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() ?? allFolds;
-        if (runNow.FirstOrDefault(f => !allFolds.Contains(f)) is string unknown)
-            throw new ArgumentException($"--folds: '{unknown}' is not a training partition; the split has {string.Join(", ", allFolds)}.");
-        Directory.CreateDirectory(settings.Output);
+        Threads.Configure(settings.Threads, environment);
+        var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
+        var runNow = settings.Folds?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var summary = CrossValidationRun.Run(data, settings.Data, settings.Split, options, settings.Output, settings.Resume, runNow,
+            (label, log, train) => TrainingReporter.Run(environment, log, label, train), cancellation);
 
-        foreach (string fold in runNow)
-        {
-            string modelPath = Path.Combine(settings.Output, fold + ".lsm");
-            if (File.Exists(modelPath) && settings.Resume) continue;
-            var trainNames = allFolds.Where(f => f != fold).ToList();
-            var train = LabelledSequences.From(data.Select(trainNames));
-            var validation = LabelledSequences.From(data.Select(fold));
-            using var model = TrainingReporter.Run(environment, modelPath + ".log", $"cv {fold}",
-                observer => Trainer.Train(train, validation, options,
-                    new DataDescription(settings.Data, settings.Split, trainNames, fold),
-                    modelPath + ".checkpoint", settings.Resume, observer, cancellation, keepBestEpoch: false));
-            ModelFile.Save(model, modelPath);
-        }
-
-        var finished = allFolds
-            .Select(fold => (fold, path: Path.Combine(settings.Output, fold + ".lsm.checkpoint")))
-            .Where(f => File.Exists(f.path))
-            .Select(f => (f.fold, state: Checkpoint.ReadState(f.path)))
-            .Where(f => f.state.Options.Equals(options) && f.state.EpochsDone == options.Epochs)
-            .Select(f => new FoldResult(f.fold, f.state.History.Select(h => h.ValidationAccuracy ?? double.NaN).ToList()))
-            .ToList();
-        var summary = CrossValidationSummary.From(options, finished);
-        AtomicFile.WriteAllText(Path.Combine(settings.Output, "cv.json"), JsonSerializer.Serialize(summary, ModelFile.Json));
         foreach (var fold in summary.Folds) environment.Out.WriteLine($"{fold.Fold}\taccuracy {fold.Accuracy:F4}");
-        environment.Out.WriteLine($"cross-validation accuracy {summary.MeanAccuracy:F4} ± {(summary.SdAccuracy is double sd ? sd.ToString("F4") : "n/a")} (mean ± sd over {summary.Folds.Count} of {allFolds.Count} folds, last epoch)");
+        environment.Out.WriteLine($"cross-validation accuracy {summary.MeanAccuracy:F4} ± {(summary.SdAccuracy is double sd ? sd.ToString("F4") : "n/a")} (mean ± sd over {summary.Folds.Count} of {CrossValidationRun.Folds(data).Count} folds, last epoch)");
         environment.Out.WriteLine($"best mean accuracy {summary.BestEpochMeanAccuracy:F4} after epoch {summary.BestEpoch} of {options.Epochs}");
         return ExitCodes.Success;
     }

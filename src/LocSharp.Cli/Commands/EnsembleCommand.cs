@@ -21,7 +21,10 @@ public sealed class EnsembleCommand(CliEnvironment environment) : Command<Ensemb
         public override ValidationResult Validate()
         {
             if (Members.Length < 2) return ValidationResult.Error("An ensemble needs at least two models.");
-            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("Give the file to write with -o|--output <MODEL>.") : ValidationResult.Success();
+            if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the file to write with -o|--output <MODEL>.");
+            OutputGuard.IsWritableFilePath(Output, "-o|--output");
+            OutputGuard.NotAnInput(Output, "-o|--output", Members);
+            return ValidationResult.Success();
         }
     }
 

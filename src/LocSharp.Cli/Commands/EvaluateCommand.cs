@@ -45,9 +45,9 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
+        Threads.Configure(settings.Threads, environment);
         using var model = Models.ModelFile.Load(settings.Model);
-        var data = LabelledDataReader.Read(settings.Data, settings.Split);
+        var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         if (settings.Partition != null)
             data = data.Select(settings.Partition.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         int excluded = 0;
@@ -71,6 +71,6 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path).Where(f => LabelledDataReader.FastaExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             : [path];
-        return files.SelectMany(FastaReader.Read).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return files.SelectMany(f => FastaReader.Read(f)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -27,9 +27,9 @@ public sealed class ExplainAttentionCommand(CliEnvironment environment) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
+        Threads.Configure(settings.Threads, environment);
         using var model = ModelFile.Load(settings.Model);
-        var input = settings.ReadInput();
+        var input = settings.ReadInput(environment);
         var options = new AttentionExplanationOptions { MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.Model) };
         var result = ExplainReporter.Run(environment, progress => AttentionExplanation.Write(model, input, settings.Output, options, progress));
 

@@ -38,15 +38,18 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
+        Threads.Configure(settings.Threads, environment);
         using var model = ModelFile.Load(settings.Model);
-        var input = settings.ReadInput();
+        var input = settings.ReadInput(environment);
         var options = new EmbeddingExplanationOptions
         {
             Tsne = new TsneOptions(Perplexity: settings.Perplexity, Iterations: settings.Iterations, Seed: settings.Seed, Theta: settings.Theta),
             BatchSize = settings.BatchSize,
         };
         var result = ExplainReporter.Run(environment, progress => EmbeddingExplanation.Write(model, input, settings.Output, options, progress));
+        if (result.Tsne.Perplexity != settings.Perplexity || result.Tsne.Theta != settings.Theta)
+            environment.Error.WriteLine($"note: {result.Proteins} proteins allow at most perplexity {result.Tsne.Perplexity:0.##}" +
+                $"{(result.Tsne.Theta != settings.Theta ? " with exact t-SNE (--theta 0)" : "")}; used that instead of --perplexity {settings.Perplexity:0.##}.");
         environment.Error.WriteLine(
             $"wrote {settings.Output}: {EmbeddingExplanation.RepresentationFile} ({result.Proteins} proteins × {result.Dimensions} dimensions), {EmbeddingExplanation.MapFile}, {EmbeddingExplanation.FigureFile}.svg/.png (coloured by {result.ColouredBy})");
         return ExitCodes.Success;

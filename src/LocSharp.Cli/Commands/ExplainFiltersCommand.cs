@@ -32,6 +32,7 @@ public sealed class ExplainFiltersCommand(CliEnvironment environment) : Command<
         {
             if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("Give the model with -m|--model <MODEL>.");
             if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the output folder with -o|--output <DIR>.");
+            Infrastructure.OutputGuard.IsFolderPath(Output, "-o|--output");
             if (Weights is not ("effective" or "one-hot")) return ValidationResult.Error($"--weights must be effective or one-hot, not '{Weights}'.");
             return base.Validate();
         }

@@ -30,6 +30,10 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         [DefaultValue(64)]
         public int BatchSize { get; init; } = 64;
 
+        [CommandOption("--allow-nucleotides")]
+        [Description("Predict records that look like DNA or RNA (90 % or more A/C/G/T/U/N) instead of refusing them.")]
+        public bool AllowNucleotides { get; init; }
+
         [CommandOption("--stats")]
         [Description("Print proteins, residues, time and peak memory to standard error at the end.")]
         public bool Stats { get; init; }
@@ -39,21 +43,28 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
             "csv" or "" => PredictionFormat.Csv,
             "tsv" or "tab" or "txt" => PredictionFormat.Tsv,
             "json" => PredictionFormat.Json,
-            var other when Format != null => throw new ArgumentException($"--format must be csv, tsv or json, not '{other}'."),
+            var other when Format != null => throw new UsageException($"--format must be csv, tsv or json, not '{other}'."),
             _ => PredictionFormat.Csv,
         };
+
+        public override ValidationResult Validate()
+        {
+            if (BatchSize < 1) return ValidationResult.Error($"--batch-size must be at least 1, not {BatchSize}.");
+            OutputGuard.IsWritableFilePath(Output, "-o|--output");
+            OutputGuard.NotAnInput(Output, "-o|--output", Input, ModelPath);
+            ResolveFormat();
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var format = settings.ResolveFormat();
-        TorchRuntime.Configure(settings.Threads);
+        Threads.Configure(settings.Threads, environment);
         using var model = settings.LoadModel();
         var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment));
-        var records = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName
-            ? FastaReader.Read(environment.OpenStandardInput(), FastaReader.StandardInputName)
-            : FastaReader.Read(settings.Input);
+        var records = FastaReader.Read(environment.Input(settings.Input), settings.AllowNucleotides);
         long proteins = 0, residues = 0;
 
         void WriteAll(TextWriter output, Action<long> progress)

@@ -36,13 +36,24 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         public override Spectre.Console.ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Output) ? Spectre.Console.ValidationResult.Error("Give the model file to write with -o|--output <MODEL>.")
             : ValidationData != null && ValidationPartition != null ? Spectre.Console.ValidationResult.Error("Give --validation-data or --validation-partition, not both.")
-            : base.Validate();
+            : CheckOutputs() ?? base.Validate();
+
+        Spectre.Console.ValidationResult? CheckOutputs()
+        {
+            OutputGuard.IsWritableFilePath(Output, "-o|--output");
+            OutputGuard.IsWritableFilePath(Checkpoint, "--checkpoint");
+            string?[] inputs = [Data, Split, ValidationData, Config, ProfileRecipe, .. Profiles];
+            OutputGuard.NotAnInput(Output, "-o|--output", inputs);
+            OutputGuard.NotAnInput(Checkpoint ?? Output + ".checkpoint", "--checkpoint", inputs);
+            OutputGuard.NotAnInput(Output + ".log", "-o|--output (its log, MODEL.log)", inputs);
+            return null;
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
-        var data = LabelledDataReader.Read(settings.Data, settings.Split);
+        Threads.Configure(settings.Threads, environment);
+        var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         var partitions = PartitionChoice.Training(data, settings.TrainPartitions, settings.ValidationPartition);
         var profiles = settings.LoadProfiles();
         var train = LabelledSequences.From(partitions.Train, profiles);

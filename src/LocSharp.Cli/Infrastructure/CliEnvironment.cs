@@ -1,3 +1,4 @@
+using LocSharp.Sequences;
 using Spectre.Console;
 
 namespace LocSharp.Cli.Infrastructure;
@@ -12,6 +13,12 @@ public sealed class CliEnvironment(TextWriter output, IAnsiConsole error, Func<S
     public IAnsiConsole Error { get; } = error;
     public Func<Stream> OpenStandardInput { get; } = openStandardInput;
 
+    /// <summary>The input a command-line argument names: standard input for '-', else the path. The one place
+    /// where '-' is understood, so every verb reads it alike.</summary>
+    public InputSource Input(string argument) => argument is FastaReader.StandardInput or FastaReader.StandardInputName
+        ? InputSource.FromStream(FastaReader.StandardInputName, OpenStandardInput)
+        : InputSource.FromPath(argument);
+
     /// <summary>Whether standard error is a terminal, where progress bars belong.</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
 
@@ -20,6 +27,6 @@ public sealed class CliEnvironment(TextWriter output, IAnsiConsole error, Func<S
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         // Redirected output (a log file, CI) must not be wrapped at Spectre's default 80 columns.
         if (Console.IsErrorRedirected) error.Profile.Width = 10_000;
-        return new(Console.Out, error, Console.OpenStandardInput, !Console.IsErrorRedirected);
+        return new(new StandardOutput(Console.Out), error, Console.OpenStandardInput, !Console.IsErrorRedirected);
     }
 }

@@ -9,7 +9,31 @@ namespace LocSharp.Cli.Infrastructure;
 /// <summary>Registers the verbs. Program.cs runs it on the process's streams, tests on their own.</summary>
 public static class CommandApplication
 {
-    public static int Run(string[] args, CliEnvironment environment, IAnsiConsole helpConsole)
+    public static int Run(string[] args, CliEnvironment environment, IAnsiConsole helpConsole, CancellationToken cancellation = default)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        // Every number printed or written reads the same in every locale (0.5000, never 0,5000).
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return Run(args, environment, helpConsole, cancellation, Verbs);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    /// <summary>Every verb and the settings it reads, for suggestions on a mistyped option.</summary>
+    static readonly Dictionary<string, Type> Verbs = new()
+    {
+        ["predict"] = typeof(PredictCommand.Settings), ["train"] = typeof(TrainCommand.Settings), ["cv"] = typeof(CvCommand.Settings),
+        ["ensemble"] = typeof(EnsembleCommand.Settings), ["evaluate"] = typeof(EvaluateCommand.Settings),
+        ["explain attention"] = typeof(ExplainAttentionCommand.Settings), ["explain filters"] = typeof(ExplainFiltersCommand.Settings),
+        ["explain embedding"] = typeof(ExplainEmbeddingCommand.Settings),
+    };
+
+    static int Run(string[] args, CliEnvironment environment, IAnsiConsole helpConsole, CancellationToken cancellation, Dictionary<string, Type> verbs)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -20,7 +44,9 @@ public static class CommandApplication
             config.Settings.Console = helpConsole;
             config.Settings.Registrar.RegisterInstance(environment);
             config.Settings.StrictParsing = true;
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, environment.Error));
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(
+                exception is CommandParseException or CommandRuntimeException ? new UsageException(Suggestions.Improve(exception.Message, args, verbs)) : exception,
+                environment.Error));
 
             config.AddCommand<PredictCommand>("predict")
                 .WithDescription("Predict the location of every protein in a FASTA file.")
@@ -54,7 +80,7 @@ public static class CommandApplication
                     .WithExample("explain", "embedding", "-m", "rlstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "embedding");
             });
         });
-        // Spectre's parser takes a bare "-" for an option; pass standard input by the name the FASTA reader gives it.
-        return app.Run(args.Select(arg => arg == FastaReader.StandardInput ? FastaReader.StandardInputName : arg));
+        // Spectre's parser takes a bare "-" for an option; pass standard input by its name (CliEnvironment.Input reads both).
+        return app.Run(args.Select(arg => arg == FastaReader.StandardInput ? FastaReader.StandardInputName : arg), cancellation);
     }
 }

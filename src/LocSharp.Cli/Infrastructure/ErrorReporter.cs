@@ -1,30 +1,46 @@
-using LocSharp.Profiles;
-using LocSharp.Data;
 using LocSharp.Explain;
 using LocSharp.Models;
-using LocSharp.Sequences;
+using LocSharp.Profiles;
 using LocSharp.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Infrastructure;
 
-/// <summary>Turns an exception into one line on standard error and an exit code.</summary>
+/// <summary>Turns an exception into one line on standard error and an exit code: the one mapping for every verb.</summary>
 public static class ErrorReporter
 {
+    /// <summary>The exit code for <paramref name="exception"/> and the message to print (null: print nothing more).</summary>
+    public static (int Code, string Message) Classify(Exception exception) => exception switch
+    {
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        InputException or ModelFileException or ProfileFormatException or TrainingException or ExplainException or OutputPathException
+            => (ExitCodes.InvalidInput, exception.Message),
+        // The environment: a missing, unreadable or unwritable file, a full disk, standard output closed.
+        FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or InvalidDataException
+            => (ExitCodes.InvalidInput, exception.Message),
+        UsageException or InvalidSettingException or CommandParseException or CommandRuntimeException
+            => (ExitCodes.Usage, exception.Message),
+        _ => (ExitCodes.InternalError, $"unexpected {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
+    };
+
     public static int Report(Exception exception, IAnsiConsole error)
     {
-        var (code, message) = exception switch
+        var (code, message) = Classify(exception);
+        if (code == ExitCodes.Cancelled && Interruption.Signal is string signal)
         {
-            FastaFormatException or LabelledDataException or ModelFileException or ProfileFormatException or TrainingException or ExplainException
-                or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-                => (ExitCodes.InvalidInput, exception.Message),
-            CommandParseException or CommandRuntimeException or ArgumentException
-                => (ExitCodes.Usage, exception.Message),
-            OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
-            _ => (ExitCodes.InternalError, $"unexpected {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
-        };
-        error.WriteLine($"locsharp: error: {message}", new Style(foreground: Color.Red));
+            code = Interruption.ExitCode;
+            message = $"cancelled ({signal}).";
+            Interruption.Reported = true;
+        }
+        try
+        {
+            error.WriteLine($"locsharp: error: {message}", new Style(foreground: Color.Red));
+        }
+        catch (IOException)
+        {
+            // Standard error itself is gone: the exit code is all that is left to say it.
+        }
         return code;
     }
 }

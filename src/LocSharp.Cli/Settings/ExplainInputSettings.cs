@@ -50,8 +50,10 @@ public class ExplainInputSettings : NetworkSettings
         if (Partition != null && Split == null) return ValidationResult.Error("--partition needs a split: give --split FILE.");
         if (MaxProteins is < 1) return ValidationResult.Error($"--max-proteins must be at least 1, not {MaxProteins}.");
         if (BatchSize < 1) return ValidationResult.Error($"--batch-size must be at least 1, not {BatchSize}.");
+        Infrastructure.OutputGuard.IsFolderPath(Output, "-o|--output");
         return base.Validate();
     }
 
-    public ExplainInput ReadInput() => ExplainInput.Read(Input, Labelled, Split, Partition, MaxProteins);
+    public ExplainInput ReadInput(Infrastructure.CliEnvironment environment) =>
+        ExplainInput.Read(environment.Input(Input), Labelled, Split, Partition, MaxProteins);
 }

@@ -17,6 +17,9 @@ public class NetworkSettings : CommandSettings
     [Description("Precomputed profiles of the proteins (LocSharp's profile TSV, plain or gzip); repeat for several files. Needed by profile models.")]
     public string[] Profiles { get; init; } = [];
 
+    public override ValidationResult Validate() =>
+        Infrastructure.Threads.Check(Threads) is string error ? ValidationResult.Error(error) : base.Validate();
+
     /// <summary>The profiles given, or null when none were.</summary>
     public ProfileSet? LoadProfiles() => Profiles.Length == 0 ? null : ProfileTsvReader.Read(Profiles);
 

@@ -88,6 +88,20 @@ public class TrainingSettings : LabelledDataSettings
     [Description("Continue the run saved in the checkpoint (a run that finished or was killed). Starts afresh when there is no checkpoint.")]
     public bool Resume { get; init; }
 
+    /// <summary>Every option is checked before any work starts: the settings are resolved here once.</summary>
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        try
+        {
+            ResolveOptions();
+        }
+        catch (InvalidSettingException e)
+        {
+            return Spectre.Console.ValidationResult.Error(e.Message);
+        }
+        return base.Validate();
+    }
+
     /// <summary>The settings in force: defaults, then --config, then the options given.</summary>
     public TrainingOptions ResolveOptions()
     {
@@ -142,18 +156,18 @@ public class TrainingSettings : LabelledDataSettings
     {
         "rlstm" or "r-lstm" => Models.Architecture.RLstm,
         "alstm" or "a-lstm" => Models.Architecture.ALstm,
-        _ => throw new ArgumentException($"--arch must be rlstm or alstm, not '{name}'."),
+        _ => throw new Infrastructure.UsageException($"--arch must be rlstm or alstm, not '{name}'."),
     };
 
     static LearningRateSchedule ParseSchedule(string name) => name.ToLowerInvariant() switch
     {
         "constant" => LearningRateSchedule.Constant,
         "cosine" => LearningRateSchedule.Cosine,
-        _ => throw new ArgumentException($"--schedule must be constant or cosine, not '{name}'."),
+        _ => throw new Infrastructure.UsageException($"--schedule must be constant or cosine, not '{name}'."),
     };
 
     static IReadOnlyList<int> ParseList(string text, string option) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => int.TryParse(part, out int value) ? value : throw new ArgumentException($"{option}: '{part}' is not a whole number."))
+            .Select(part => int.TryParse(part, out int value) ? value : throw new Infrastructure.UsageException($"{option}: '{part}' is not a whole number."))
             .ToList();
 }

@@ -8,7 +8,7 @@ namespace LocSharp.Data;
 /// <item>a directory with one FASTA file per location, the location being the file name without extension
 /// (MultiLoc: <c>ER.fasta</c>, <c>Golgi.fasta</c>, ...); headers may annotate a sorting signal
 /// (<c>&gt;P20698 SP 14</c>, see <see cref="SortingSignal.Parse"/>);</item>
-/// <item>one FASTA file (or "-" for standard input) whose header's second word is the location, a trailing
+/// <item>one FASTA file (or a stream) whose header's second word is the location, a trailing
 /// <c>-M</c>, <c>-S</c> or <c>-U</c> (membrane-bound, soluble, unknown) becoming <see cref="LabelledProtein.Membrane"/> (DeepLoc:
 /// <c>&gt;Q9Y4C2 Cell.membrane-M</c>). Only that one suffix goes, so DeepLoc's <c>Cytoplasm-Nucleus-U</c> is read as
 /// its own location, <c>Cytoplasm-Nucleus</c>. Words after the location are ignored.</item>
@@ -29,13 +29,13 @@ public static class LabelledDataReader
     /// <exception cref="FileNotFoundException"><paramref name="path"/> or <paramref name="splitPath"/> does not exist.</exception>
     /// <exception cref="FastaFormatException">A FASTA file is malformed.</exception>
     /// <exception cref="LabelledDataException">The labels, signals or split are wrong (see the message).</exception>
-    public static LabelledDataSet Read(string path, string? splitPath = null)
+    public static LabelledDataSet Read(InputSource source, string? splitPath = null)
     {
         var proteins = new ProteinCollector();
-        if (Directory.Exists(path)) ReadDirectory(path, proteins);
-        else ReadLocationHeaders(path, proteins);
-        if (splitPath is null) return new LabelledDataSet(proteins.Proteins, path);
-        return new LabelledDataSet(SplitTable.Apply(splitPath, proteins, path), $"{path} with split {splitPath}");
+        if (source.IsDirectory) ReadDirectory(source.Path!, proteins);
+        else ReadLocationHeaders(source, proteins);
+        if (splitPath is null) return new LabelledDataSet(proteins.Proteins, source.Name);
+        return new LabelledDataSet(SplitTable.Apply(splitPath, proteins, source.Name), $"{source.Name} with split {splitPath}");
     }
 
     static void ReadDirectory(string directory, ProteinCollector proteins)
@@ -58,13 +58,14 @@ public static class LabelledDataReader
                 proteins.Add(new LabelledProtein(record.Id, record.Sequence, location!, null, Signal(record, file)), file, record.Line);
     }
 
-    static void ReadLocationHeaders(string path, ProteinCollector proteins)
+    static void ReadLocationHeaders(InputSource source, ProteinCollector proteins)
     {
-        if (path != FastaReader.StandardInput && !File.Exists(path))
+        string path = source.Name;
+        if (source.Path != null && !File.Exists(path))
             throw new FileNotFoundException(
                 $"Labelled data {path} does not exist; give a directory with one FASTA file per location (e.g. ER.fasta) " +
                 "or a FASTA file whose headers read '>ID Location'.", path);
-        foreach (var record in FastaReader.Read(path))
+        foreach (var record in FastaReader.Read(source))
         {
             string word = record.Description.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
             var (location, membrane) = SplitMembraneSuffix(word);

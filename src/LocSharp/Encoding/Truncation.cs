@@ -2,7 +2,7 @@ namespace LocSharp.Encoding;
 
 /// <summary>
 /// Cuts long proteins from the middle, keeping both termini, where sorting signals sit: the first ⌈max/2⌉ and
-/// the last ⌊max/2⌋ residues.
+/// the last ⌊max/2⌋ residues (<see cref="MiddleCut"/>).
 /// </summary>
 public static class Truncation
 {
@@ -14,14 +14,12 @@ public static class Truncation
     {
         if (maxLength < 2) throw new ArgumentOutOfRangeException(nameof(maxLength), "The maximum length must be at least 2.");
         if (sequence.Length <= maxLength) return sequence;
-        int head = (maxLength + 1) / 2, tail = maxLength / 2;
-        return string.Concat(sequence.AsSpan(0, head), sequence.AsSpan(sequence.Length - tail));
+        return new string(MiddleCut.Of(maxLength).Keep(sequence.AsSpan()));
     }
 
     /// <summary>Position in the original sequence of position <paramref name="kept"/> of the truncated one.</summary>
     public static int OriginalPosition(int kept, int originalLength, int maxLength)
     {
-        int head = (maxLength + 1) / 2;
-        return originalLength <= maxLength || kept < head ? kept : originalLength - maxLength + kept;
+        return originalLength <= maxLength || kept < MiddleCut.Of(maxLength).Head ? kept : originalLength - maxLength + kept;
     }
 }

@@ -16,7 +16,8 @@ public sealed record EmbeddingExplanationOptions
 /// <summary>What <see cref="EmbeddingExplanation.Write"/> wrote.</summary>
 /// <param name="Dimensions">Length of each representation.</param>
 /// <param name="ColouredBy">"true location", or "predicted location" for unlabelled input.</param>
-public sealed record EmbeddingExplanationResult(int Proteins, int Dimensions, string ColouredBy, FigureFiles Figure);
+/// <param name="Tsne">The t-SNE settings used: the perplexity is lowered to what the number of proteins allows.</param>
+public sealed record EmbeddingExplanationResult(int Proteins, int Dimensions, string ColouredBy, FigureFiles Figure, TsneOptions Tsne);
 
 /// <summary>
 /// The fixed-length representation the classifier reads (R-LSTM: both directions' last states joined; A-LSTM: the
@@ -35,15 +36,17 @@ public static class EmbeddingExplanation
     /// for unlabelled input. Proteins keep input order.
     /// </summary>
     /// <exception cref="ExplainException">The model is an ensemble.</exception>
-    /// <exception cref="ArgumentException">Too few proteins for t-SNE, or t-SNE options that do not suit their number.</exception>
+    /// <exception cref="ExplainException">Fewer than 3 proteins.</exception>
+    /// <exception cref="InvalidSettingException">t-SNE options out of range.</exception>
     public static EmbeddingExplanationResult Write(TrainedModel model, ExplainInput input, string directory,
         EmbeddingExplanationOptions? options = null, IProgress<ExplainProgress>? progress = null)
     {
         options ??= new EmbeddingExplanationOptions();
         var network = NetworkReader.SingleNetwork(model, "representation");
         int n = input.Count;
-        if (n < 3) throw new ArgumentException($"A t-SNE map needs at least 3 proteins; {input.Source} gives {n}.");
-        options.Tsne.Validate(n); // before the network runs, so a bad perplexity fails at once
+        if (n < 3) throw new ExplainException($"{input.Source}: a t-SNE map needs at least 3 proteins; the input has {n}.");
+        var tsne = options.Tsne.FitTo(n);
+        tsne.Validate(n); // before the network runs, so a bad setting fails at once
         int dimensions = network.Config.RepresentationSize;
         Directory.CreateDirectory(directory);
 
@@ -69,7 +72,7 @@ public static class EmbeddingExplanation
         });
 
         progress?.Report(new ExplainProgress("t-SNE", 0, 1));
-        double[,] map = Tsne.Embed(representations, options.Tsne);
+        double[,] map = Tsne.Embed(representations, tsne);
         progress?.Report(new ExplainProgress("t-SNE", 1, 1));
         ExplainFiles.WriteTable(Path.Combine(directory, MapFile), table =>
         {
@@ -88,6 +91,6 @@ public static class EmbeddingExplanation
             Title = $"t-SNE of the learned representations, by {colouredBy}",
             LocationOrder = model.Locations.Concat(input.Locations).Where(present.Contains).Distinct().ToList(),
         });
-        return new EmbeddingExplanationResult(n, dimensions, colouredBy, figure);
+        return new EmbeddingExplanationResult(n, dimensions, colouredBy, figure, tsne);
     }
 }

@@ -18,29 +18,29 @@ public sealed record ExplainProtein(string Id, string Sequence, string? Location
 public sealed record ExplainInput(IReadOnlyList<ExplainProtein> Proteins, bool IsLabelled, IReadOnlyList<string> Locations, string Source)
 {
     /// <summary>
-    /// Reads <paramref name="path"/> as labelled data (<see cref="LabelledDataReader"/>: a folder of per-location
+    /// Reads <paramref name="source"/> as labelled data (<see cref="LabelledDataReader"/>: a folder of per-location
     /// FASTA files, or a FASTA whose header's second word is the location) when it is a folder, when
     /// <paramref name="labelled"/> is set, or when a split or partition is given; otherwise as a plain FASTA file
-    /// ("-" = standard input) whose proteins have no known location or signal.
+    /// (or a stream) whose proteins have no known location or signal.
     /// </summary>
     /// <param name="partition">Keep only this partition of the split.</param>
     /// <param name="maxProteins">Keep only the first this many proteins (after <paramref name="partition"/>).</param>
     /// <exception cref="FileNotFoundException">The input or split does not exist.</exception>
     /// <exception cref="FastaFormatException">A FASTA file is malformed.</exception>
     /// <exception cref="LabelledDataException">Labels, split or partition are wrong.</exception>
-    public static ExplainInput Read(string path, bool labelled = false, string? splitPath = null, string? partition = null, int? maxProteins = null)
+    public static ExplainInput Read(InputSource source, bool labelled = false, string? splitPath = null, string? partition = null, int? maxProteins = null)
     {
         if (maxProteins is < 1) throw new ArgumentOutOfRangeException(nameof(maxProteins), $"The number of proteins must be positive, not {maxProteins}.");
         int take = maxProteins ?? int.MaxValue;
-        if (labelled || splitPath is not null || partition is not null || Directory.Exists(path))
+        if (labelled || splitPath is not null || partition is not null || source.IsDirectory)
         {
-            var data = LabelledDataReader.Read(path, splitPath);
+            var data = LabelledDataReader.Read(source, splitPath);
             if (partition is not null) data = data.Select(partition);
             var proteins = data.Proteins.Take(take).Select(p => new ExplainProtein(p.Id, p.Sequence, p.Location, p.Signal)).ToList();
             return new ExplainInput(proteins, true, data.Locations, data.Source);
         }
-        var records = FastaReader.Read(path).Take(take).Select(r => new ExplainProtein(r.Id, r.Sequence)).ToList();
-        return new ExplainInput(records, false, [], path == FastaReader.StandardInput ? FastaReader.StandardInputName : path);
+        var records = FastaReader.Read(source).Take(take).Select(r => new ExplainProtein(r.Id, r.Sequence)).ToList();
+        return new ExplainInput(records, false, [], source.Name);
     }
 
     public int Count => Proteins.Count;

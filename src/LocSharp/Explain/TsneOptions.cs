@@ -27,6 +27,18 @@ public sealed record TsneOptions(
 {
     public bool IsExact => Theta == 0;
 
+    /// <summary>
+    /// These options with the perplexity lowered, if need be, to the largest <paramref name="points"/> points allow:
+    /// (n − 1) / 3 for Barnes-Hut; below 4 points, where that is under 1, exact t-SNE with perplexity n − 2.
+    /// </summary>
+    public TsneOptions FitTo(int points)
+    {
+        if (IsExact ? Perplexity < points - 1 : 3 * Perplexity <= points - 1) return this;
+        double barnesHut = (points - 1) / 3.0;
+        if (!IsExact && barnesHut >= 1) return this with { Perplexity = barnesHut };
+        return this with { Theta = 0, Perplexity = Math.Min(Perplexity, Math.Max(1, points - 2)) };
+    }
+
     /// <summary>The learning rate used for <paramref name="points"/> points.</summary>
     public double ResolveLearningRate(int points) => LearningRate ?? Math.Max(points / EarlyExaggeration / 4, 50);
 
@@ -35,23 +47,23 @@ public sealed record TsneOptions(
     public void Validate(int points)
     {
         if (!double.IsFinite(Perplexity) || Perplexity < 1)
-            throw new ArgumentException($"Perplexity must be at least 1 (an entropy cannot be negative); found {Perplexity}.");
-        if (Iterations < 1) throw new ArgumentException($"Iterations must be positive; found {Iterations}.");
+            throw new InvalidSettingException($"Perplexity must be at least 1 (an entropy cannot be negative); found {Perplexity}.");
+        if (Iterations < 1) throw new InvalidSettingException($"Iterations must be positive; found {Iterations}.");
         if (!double.IsFinite(Theta) || Theta is < 0 or > 1)
-            throw new ArgumentException($"Theta must be in [0, 1] (0 = exact t-SNE); found {Theta}.");
+            throw new InvalidSettingException($"Theta must be in [0, 1] (0 = exact t-SNE); found {Theta}.");
         if (LearningRate is { } rate && (!double.IsFinite(rate) || rate <= 0))
-            throw new ArgumentException($"The learning rate must be positive; found {rate}.");
+            throw new InvalidSettingException($"The learning rate must be positive; found {rate}.");
         if (PcaDimensions is < 2)
-            throw new ArgumentException($"PCA must keep at least 2 dimensions; found {PcaDimensions}. Use null to skip PCA.");
+            throw new InvalidSettingException($"PCA must keep at least 2 dimensions; found {PcaDimensions}. Use null to skip PCA.");
         if (!double.IsFinite(EarlyExaggeration) || EarlyExaggeration < 1)
-            throw new ArgumentException($"Early exaggeration must be at least 1; found {EarlyExaggeration}.");
+            throw new InvalidSettingException($"Early exaggeration must be at least 1; found {EarlyExaggeration}.");
         if (ExaggerationIterations < 0)
-            throw new ArgumentException($"Exaggeration iterations must not be negative; found {ExaggerationIterations}.");
+            throw new InvalidSettingException($"Exaggeration iterations must not be negative; found {ExaggerationIterations}.");
         if (IsExact && Perplexity >= points - 1)
-            throw new ArgumentException(
+            throw new InvalidSettingException(
                 $"Perplexity {Perplexity} is too large for {points} points: exact t-SNE needs it below n − 1 = {points - 1}.");
         if (!IsExact && 3 * Perplexity > points - 1)
-            throw new ArgumentException(
+            throw new InvalidSettingException(
                 $"Perplexity {Perplexity} is too large for {points} points: Barnes-Hut t-SNE looks at 3·perplexity = " +
                 $"{3 * Perplexity} neighbours of each point, but there are only {points - 1} others. Use a perplexity of " +
                 $"at most {(points - 1) / 3.0:0.##} or exact t-SNE (Theta = 0).");

@@ -44,13 +44,13 @@ public sealed record ModelConfig(
 
     public void Validate()
     {
-        if (Classes < 2) throw new ArgumentException($"A model needs at least 2 classes, not {Classes}.");
+        if (Classes < 2) throw new InvalidSettingException($"A model needs at least 2 classes, not {Classes}.");
         if (InputFeatures != ResidueEncoder.Features && InputFeatures != ResidueEncoder.Features + ResidueEncoder.ProfileFeatures)
-            throw new ArgumentException($"Input features must be {ResidueEncoder.Features} or {ResidueEncoder.Features + ResidueEncoder.ProfileFeatures}, not {InputFeatures}.");
+            throw new InvalidSettingException($"Input features must be {ResidueEncoder.Features} or {ResidueEncoder.Features + ResidueEncoder.ProfileFeatures}, not {InputFeatures}.");
         if (ConvWidths.Count == 0 || ConvWidths.Any(w => w < 1 || w % 2 == 0))
-            throw new ArgumentException($"Convolution widths must be odd and positive: {string.Join(",", ConvWidths)}.");
+            throw new InvalidSettingException($"Convolution widths must be odd and positive: {string.Join(",", ConvWidths)}.");
         if (FiltersPerWidth < 1 || Hidden < 1 || Dense < 1 || AttentionSize < 1)
-            throw new ArgumentException("Filter, hidden, dense and attention sizes must be positive.");
-        if (Dropout is < 0 or >= 1) throw new ArgumentException($"Dropout must be in [0, 1), not {Dropout}.");
+            throw new InvalidSettingException("Filter, hidden, dense and attention sizes must be positive.");
+        if (!(Dropout >= 0 && Dropout < 1)) throw new InvalidSettingException($"Dropout must be in [0, 1), not {Dropout}.");
     }
 }

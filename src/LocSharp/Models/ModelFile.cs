@@ -128,6 +128,11 @@ public static class ModelFile
             throw new ModelFileException(path, "model.json lists no networks.");
         if (metadata.Members.Any(m => m.Config.Classes != metadata.Locations.Count || m.Config.InputFeatures != metadata.InputFeatures))
             throw new ModelFileException(path, "model.json is inconsistent: a network's classes or input width differ from the file's locations or encoding.");
+        if (metadata.Encoding != Encoding.ResidueEncoder.Name)
+            throw new ModelFileException(path, $"model.json records the residue encoding '{metadata.Encoding}', but this LocSharp encodes residues " +
+                $"as '{Encoding.ResidueEncoder.Name}'; its networks would read other numbers than they were trained on. Use the LocSharp release that wrote it, or retrain.");
+        if (metadata.MaxLength < 2)
+            throw new ModelFileException(path, $"model.json gives the maximum length {metadata.MaxLength}; it must be at least 2 (the shipped models use {Encoding.Truncation.DefaultMaxLength}).");
         return metadata;
     }
 

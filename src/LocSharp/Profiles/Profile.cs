@@ -34,11 +34,7 @@ public sealed class Profile
     public Profile Truncate(int maxLength)
     {
         if (Length <= maxLength) return this;
-        int head = (maxLength + 1) / 2, tail = maxLength / 2;
-        var scores = new sbyte[maxLength * Columns];
-        Scores.AsSpan(0, head * Columns).CopyTo(scores);
-        Scores.AsSpan((Length - tail) * Columns).CopyTo(scores.AsSpan(head * Columns));
-        return new Profile(Truncation.Truncate(Residues, maxLength), scores);
+        return new Profile(Truncation.Truncate(Residues, maxLength), MiddleCut.Of(maxLength).Keep<sbyte>(Scores, Columns));
     }
 
     /// <summary>Clamps a score to what a profile stores (−128..127).</summary>

@@ -1,10 +1,11 @@
-using System.IO.Compression;
-
 namespace LocSharp.Sequences;
 
 /// <summary>
 /// Looks at the first bytes of an input (without seeking, so standard input works): gzip is decompressed;
-/// other compressed formats are named in an error rather than read as garbage.
+/// other compressed formats are named in an error rather than read as garbage. Gzip goes through SharpZipLib,
+/// which checks every member's CRC and length and fails on a truncated file, where .NET's GZipStream returns the
+/// data before the cut as if it were complete (measured: the first 3 MB of the bench proteome, gzipped and cut
+/// to 100 kB, predicted as 434 proteins with exit 0).
 /// </summary>
 internal static class CompressionSniffer
 {
@@ -15,7 +16,7 @@ internal static class CompressionSniffer
         int n = ReadUpTo(input, head);
         var whole = new PrefixedStream(head[..n], input);
         ReadOnlySpan<byte> magic = head.AsSpan(0, n);
-        if (magic.StartsWith(new byte[] { 0x1f, 0x8b })) return new GZipStream(whole, CompressionMode.Decompress);
+        if (magic.StartsWith(new byte[] { 0x1f, 0x8b })) return new CheckedGzipStream(whole, sourceName);
         if (OtherFormat(magic) is string format)
             throw new FastaFormatException(sourceName, null, null,
                 $"the input is {format}, which is not read directly (only gzip is detected and decompressed); " +

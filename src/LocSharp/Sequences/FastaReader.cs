@@ -19,7 +19,7 @@ namespace LocSharp.Sequences;
 /// </remarks>
 public static class FastaReader
 {
-    /// <summary>The path that means standard input.</summary>
+    /// <summary>The argument that means standard input on a command line.</summary>
     public const string StandardInput = "-";
 
     /// <summary>The source name used in errors for standard input.</summary>
@@ -32,25 +32,35 @@ public static class FastaReader
         Enumerable.Range(0, 0xA0).Where(c => char.IsControl((char)c) && c != '\t').Select(c => (char)c)
             .Append('\uFFFD').ToArray());
 
+    /// <summary>Longest line read: a header longer than this is refused rather than buffered without bound
+    /// (sequence lines are checked as they arrive, so only a header can grow).</summary>
+    public const int MaxLineLength = 1 << 20;
+
     /// <summary>
-    /// The records of the FASTA file at <paramref name="path"/> ("-" reads standard input), read lazily as the
-    /// result is enumerated; the file is opened afresh by each enumeration.
+    /// The records of a FASTA file (or of <c>source</c>, a path or a named stream), read lazily as the result is
+    /// enumerated; a path is opened afresh by each enumeration, a stream source must be enumerated once.
     /// </summary>
     /// <exception cref="FileNotFoundException">
-    /// Thrown at once (not on enumeration) when <paramref name="path"/> does not exist or is a directory; the
-    /// message names the path. A missing file is not a format error, so it is not a <see cref="FastaFormatException"/>.
+    /// Thrown at once (not on enumeration) when the path does not exist or is a directory; the message names the
+    /// path. A missing file is not a format error, so it is not a <see cref="FastaFormatException"/>.
     /// </exception>
     /// <exception cref="FastaFormatException">Thrown during enumeration on the first malformed line.</exception>
-    public static IEnumerable<FastaRecord> Read(string path)
+    public static IEnumerable<FastaRecord> Read(string path) => Read(InputSource.FromPath(path));
+
+    /// <inheritdoc cref="Read(string)"/>
+    /// <param name="allowNucleotides">Accept records that look like DNA or RNA (see <see cref="Nucleotides"/>);
+    /// by default they are a <see cref="FastaFormatException"/>.</param>
+    public static IEnumerable<FastaRecord> Read(InputSource source, bool allowNucleotides = false)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (path == StandardInput) return ReadStandardInput();
-        if (Directory.Exists(path))
-            throw new FileNotFoundException($"{path} is a directory, not a FASTA file; give the path of a FASTA file.", path);
-        if (!File.Exists(path))
-            throw new FileNotFoundException(
-                $"FASTA file {path} does not exist; check the path (or use '{StandardInput}' to read standard input).", path);
-        return ReadFile(path);
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Path is string path)
+        {
+            if (Directory.Exists(path))
+                throw new FileNotFoundException($"{path} is a directory, not a FASTA file; give the path of a FASTA file.", path);
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"FASTA file {path} does not exist; check the path.", path);
+        }
+        return ReadSource(source, allowNucleotides);
     }
 
     /// <summary>
@@ -62,73 +72,37 @@ public static class FastaReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return Parse(stream, sourceName);
+        return Parse(stream, sourceName, allowNucleotides: false);
     }
 
-    static IEnumerable<FastaRecord> ReadStandardInput()
+    static IEnumerable<FastaRecord> ReadSource(InputSource source, bool allowNucleotides)
     {
-        using var stdin = Console.OpenStandardInput();
-        foreach (var record in Parse(stdin, StandardInputName)) yield return record;
+        using var stream = source.Open();
+        foreach (var record in Parse(stream, source.Name, allowNucleotides)) yield return record;
     }
 
-    static IEnumerable<FastaRecord> ReadFile(string path)
-    {
-        using var file = File.OpenRead(path);
-        foreach (var record in Parse(file, path)) yield return record;
-    }
-
-    static IEnumerable<FastaRecord> Parse(Stream input, string source)
+    static IEnumerable<FastaRecord> Parse(Stream input, string source, bool allowNucleotides)
     {
         using var text = CompressionSniffer.Open(input, source);
         using var reader = new StreamReader(text, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var record = new FastaRecordBuilder(source);
-        int lineNumber = 0;
-        while (ReadLine(reader, source, lineNumber, record.Id) is string line)
-        {
-            lineNumber++;
-            CheckIsText(line, source, lineNumber, record.Id);
-            if (line.StartsWith('>'))
-            {
-                if (record.Id is not null) yield return record.Finish(nextHeaderLine: lineNumber);
-                record.Start(line, lineNumber);
-            }
-            else if (!line.AsSpan().IsWhiteSpace())
-            {
-                record.Append(line, lineNumber);
-            }
-        }
-        if (record.Id is not null) yield return record.Finish(nextHeaderLine: null);
-        else
-            throw new FastaFormatException(source, null, null, lineNumber == 0
-                ? "the input is empty; expected FASTA records (a '>ID' header line followed by sequence lines)."
-                : "the input has only blank lines; expected FASTA records (a '>ID' header line followed by sequence lines).");
+        var parser = new FastaParser(reader, source, MaxLineLength, allowNucleotides);
+        while (parser.Next() is FastaRecord record) yield return record;
     }
 
-    static string? ReadLine(StreamReader reader, string source, int linesRead, string? recordId)
+    /// <summary>Throws if <paramref name="text"/> (part of line <paramref name="lineNumber"/>, starting at
+    /// 0-based <paramref name="column"/>) holds a control character or bytes that are not UTF-8.</summary>
+    internal static void CheckIsText(ReadOnlySpan<char> text, string source, int lineNumber, string? recordId, long column)
     {
-        try
-        {
-            return reader.ReadLine();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new FastaFormatException(source, null, recordId,
-                $"the gzip data is corrupt after line {linesRead} ({e.Message}); download or compress the file again.");
-        }
-    }
-
-    static void CheckIsText(string line, string source, int lineNumber, string? recordId)
-    {
-        int start = line.AsSpan().IndexOfAnyExceptInRange(' ', '~'); // fast path: printable ASCII
+        int start = text.IndexOfAnyExceptInRange(' ', '~'); // fast path: printable ASCII
         if (start < 0) return;
-        int at = line.AsSpan(start).IndexOfAny(Binary);
+        int at = text[start..].IndexOfAny(Binary);
         if (at < 0) return;
         at += start;
-        string found = line[at] == '\uFFFD'
+        string found = text[at] == '\uFFFD'
             ? "bytes that are not UTF-8 text (such as 0xFF)"
-            : $"the control character 0x{(int)line[at]:X2}";
+            : $"the control character 0x{(int)text[at]:X2}";
         throw new FastaFormatException(source, lineNumber, recordId,
-            $"expected text, found {found} at column {at + 1}; the input looks binary. FASTA must be ASCII or UTF-8 " +
+            $"expected text, found {found} at column {column + at + 1}; the input looks binary. FASTA must be ASCII or UTF-8 " +
             "text (gzip-compressed is fine); check that this is the right file.");
     }
 }

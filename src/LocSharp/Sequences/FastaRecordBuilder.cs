@@ -7,7 +7,7 @@ namespace LocSharp.Sequences;
 /// The record being read by <see cref="FastaReader"/>: checks its header and sequence lines and remembers
 /// every ID seen to reject duplicates.
 /// </summary>
-internal sealed class FastaRecordBuilder(string source)
+internal sealed class FastaRecordBuilder(string source, bool allowNucleotides = false)
 {
     static readonly string Letters = new(Residues.Standard.Order().ToArray());
     static readonly SearchValues<char> ResidueCodes = SearchValues.Create(Residues.All + Residues.All.ToLowerInvariant());
@@ -16,7 +16,11 @@ internal sealed class FastaRecordBuilder(string source)
     readonly StringBuilder _sequence = new();
     string _description = "";
     int _headerLine;
-    int _starLine, _starColumn;
+    int _starLine;
+    long _starColumn;
+
+    /// <summary>The longest sequence read, so that input with no end (a stream of letters) fails in bounded memory.</summary>
+    public const int MaxSequenceLength = 10_000_000;
 
     /// <summary>ID of the record being read, or null before the first header.</summary>
     public string? Id { get; private set; }
@@ -42,11 +46,13 @@ internal sealed class FastaRecordBuilder(string source)
         _starLine = 0;
     }
 
-    public void Append(string line, int lineNumber)
+    /// <summary>Adds <paramref name="line"/>, a sequence line or the part of one that starts at 0-based
+    /// <paramref name="columnOffset"/>.</summary>
+    public void Append(ReadOnlySpan<char> line, int lineNumber, long columnOffset = 0)
     {
         if (Id is null)
             throw Error(lineNumber, null,
-                $"expected a FASTA header starting with '>', found text '{Abbreviate(line)}'. Is this a plain " +
+                $"expected a FASTA header starting with '>', found text '{Abbreviate(line.ToString())}'. Is this a plain " +
                 "sequence file? Add a header line such as '>my_protein' before the sequence.");
         ReadOnlySpan<char> rest = line;
         while (!rest.IsEmpty)
@@ -56,11 +62,14 @@ internal sealed class FastaRecordBuilder(string source)
             if (!run.IsEmpty)
             {
                 if (_starLine != 0) throw StarInside();
+                if (_sequence.Length + run.Length > MaxSequenceLength)
+                    throw Error(_headerLine, Id, $"the sequence is longer than {MaxSequenceLength:N0} residues (the longest known protein has about " +
+                        "35,000); is this a genome or a file without line breaks? LocSharp reads protein sequences.");
                 _sequence.Append(run);
             }
             if (stop < 0) break;
             char c = rest[stop];
-            int column = line.Length - rest.Length + stop + 1;
+            long column = columnOffset + line.Length - rest.Length + stop + 1;
             rest = rest[(stop + 1)..];
             if (c is ' ' or '\t') continue;
             if (_starLine != 0) throw StarInside();
@@ -85,11 +94,15 @@ internal sealed class FastaRecordBuilder(string source)
         }
         // Upper-casing the whole sequence once is faster than per line; it returns the same string when already upper case.
         var record = new FastaRecord(id, _description, _sequence.ToString().ToUpperInvariant(), _headerLine);
+        if (!allowNucleotides && Nucleotides.LookLikeNucleotides(record.Sequence))
+            throw Error(_headerLine, id,
+                $"the sequence is {Nucleotides.Fraction(record.Sequence):P0} A/C/G/T/U/N: it looks like DNA or RNA, not protein. " +
+                "Translate it first (LocSharp reads amino-acid sequences), or allow nucleotide-like sequences if this really is a protein.");
         Id = null;
         return record;
     }
 
-    static string InvalidCharacter(char c, int column)
+    static string InvalidCharacter(char c, long column)
     {
         string hint = c switch
         {

@@ -33,7 +33,10 @@ public sealed record TrainingOptions
     public int AttentionSize { get; init; } = 400;
 
     /// <summary>Widths of the first-layer convolutions.</summary>
-    public IReadOnlyList<int> ConvWidths { get; init; } = Models.ModelConfig.PaperConvWidths;
+    public IReadOnlyList<int> ConvWidths { get => convWidths; init => convWidths = new(value); }
+
+    // Compared by value in the record's generated equality (a resume must use the same widths).
+    readonly ValueList<int> convWidths = new(Models.ModelConfig.PaperConvWidths);
 
     /// <summary>Filters per convolution width.</summary>
     public int FiltersPerWidth { get; init; } = 10;
@@ -89,23 +92,13 @@ public sealed record TrainingOptions
 
     public void Validate()
     {
-        if (Epochs < 1) throw new ArgumentException($"Epochs must be at least 1, not {Epochs}.");
-        if (LearningRate <= 0) throw new ArgumentException($"The learning rate must be positive, not {LearningRate}.");
-        if (BatchSize < 1) throw new ArgumentException($"The batch size must be at least 1, not {BatchSize}.");
-        if (MaxLength < 2) throw new ArgumentException($"The maximum length must be at least 2, not {MaxLength}.");
-        if (WeightDecay < 0 || ClipNorm < 0) throw new ArgumentException("Weight decay and clip norm must not be negative.");
-        if (!(ClassWeightPower is >= 0 and <= 2)) throw new ArgumentException($"The class-weight power must be in [0, 2], not {ClassWeightPower}.");
+        if (Epochs < 1) throw new InvalidSettingException($"Epochs must be at least 1, not {Epochs}.");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new InvalidSettingException($"The learning rate must be positive, not {LearningRate}.");
+        if (BatchSize < 1) throw new InvalidSettingException($"The batch size must be at least 1, not {BatchSize}.");
+        if (MaxLength < 2) throw new InvalidSettingException($"The maximum length must be at least 2, not {MaxLength}.");
+        if (!(WeightDecay >= 0) || !(ClipNorm >= 0) || !double.IsFinite(WeightDecay) || !double.IsFinite(ClipNorm))
+            throw new InvalidSettingException($"Weight decay and clip norm must be finite and not negative, not {WeightDecay} and {ClipNorm}.");
+        if (!(ClassWeightPower is >= 0 and <= 2)) throw new InvalidSettingException($"The class-weight power must be in [0, 2], not {ClassWeightPower}.");
         ToModelConfig(2).Validate();
     }
-
-    /// <summary>Equality that compares the convolution widths by value.</summary>
-    public bool Equals(TrainingOptions? other) => other is not null
-        && Architecture == other.Architecture && Hidden == other.Hidden && Dense == other.Dense
-        && AttentionSize == other.AttentionSize && ConvWidths.SequenceEqual(other.ConvWidths)
-        && FiltersPerWidth == other.FiltersPerWidth && Dropout == other.Dropout && Epochs == other.Epochs
-        && LearningRate == other.LearningRate && Schedule == other.Schedule && WeightDecay == other.WeightDecay
-        && ClipNorm == other.ClipNorm && BatchSize == other.BatchSize && MaxLength == other.MaxLength && Seed == other.Seed
-        && Profiles == other.Profiles && Membrane == other.Membrane && ClassWeightPower == other.ClassWeightPower;
-
-    public override int GetHashCode() => HashCode.Combine(Architecture, Hidden, Epochs, LearningRate, BatchSize, Seed);
 }

@@ -152,13 +152,14 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Embedding_WithTooLargeAPerplexity_SaysWhatFits()
+    public void Embedding_WithTooLargeAPerplexity_LowersItAndSaysSo()
     {
         string model = TinyModels.Save(directory.Path("alstm.lsm"), Architecture.ALstm);
 
         var (code, _, stderr) = CliRunner.Run("explain", "embedding", "-m", model, LabelledFolder(), "-o", directory.Path("out"), "--perplexity", "30");
 
-        Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("Perplexity 30 is too large for 6 points", stderr);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("6 proteins allow at most perplexity 1.67; used that instead of --perplexity 30", stderr);
+        Assert.Equal(7, File.ReadAllLines(directory.Path("out", "embedding.tsv")).Length);
     }
 }

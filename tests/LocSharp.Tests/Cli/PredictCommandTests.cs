@@ -98,7 +98,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void Truncated_says_whether_the_protein_was_cut_to_the_model_maximum()
     {
-        string input = directory.Write("in.fasta", $">at_max\n{new string('A', 50)}\n>over_max\n{new string('A', 51)}\n>short\nMKV\n");
+        string input = directory.Write("in.fasta", $">at_max\n{new string('L', 50)}\n>over_max\n{new string('L', 51)}\n>short\nMKV\n");
         var rows = Rows(CliRunner.Run("predict", input, "-m", model).Out);
 
         Assert.Equal(["false", "true", "false"], rows.Skip(1).Select(r => r[3]));

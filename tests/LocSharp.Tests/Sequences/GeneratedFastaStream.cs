@@ -6,7 +6,7 @@ namespace LocSharp.Tests.Sequences;
 /// <paramref name="residuesPerRecord"/> residues wrapped at 60, up to <paramref name="length"/> bytes (the last
 /// record may be cut short; stop before it). Counts the bytes handed out, so tests can see how far a reader went.
 /// </summary>
-internal sealed class GeneratedFastaStream(long length, int residuesPerRecord = 1000) : Stream
+internal sealed class GeneratedFastaStream(long length, int residuesPerRecord = 1000) : LocSharp.Sequences.ForwardReadStream
 {
     byte[] _record = [];
     int _recordUsed;
@@ -14,12 +14,6 @@ internal sealed class GeneratedFastaStream(long length, int residuesPerRecord = 
     byte[][]? _bodies;
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -49,11 +43,4 @@ internal sealed class GeneratedFastaStream(long length, int residuesPerRecord = 
         }
         return System.Text.Encoding.ASCII.GetBytes(text.ToString());
     }
-
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -265,7 +265,7 @@ public static class AttentionFigures
             plot.Legend.ShadowColor = Colors.Transparent;
         }
 
-        string title = $"{track.Id}: predicted {track.PredictedLocation} ({(100 * track.Confidence).ToString("0", CultureInfo.InvariantCulture) + "%"})"
+        string title = $"{(track.Id.Length <= 60 ? track.Id : track.Id[..57] + "...")}: predicted {track.PredictedLocation} ({(100 * track.Confidence).ToString("0", CultureInfo.InvariantCulture) + "%"})"
             + (track.TrueLocation is null ? "" : $", true {track.TrueLocation}");
         PlotStyle.Finish(plot, title, xLabel, "Attention weight");
         return PlotStyle.Write(plot, basePath, options.Width, options.Height, options.PngScale);
@@ -278,7 +278,7 @@ public static class AttentionFigures
     sealed record CutAxis(int Read, int Whole)
     {
         public bool IsCut => Whole > Read;
-        public int Head => IsCut ? (Read + 1) / 2 : Read;
+        public int Head => IsCut ? Encoding.MiddleCut.Of(Read).Head : Read;
         int Shift => Whole - Read;
 
         /// <summary>Read positions of the part of whole-protein residues start…end that was read; null if none was.</summary>

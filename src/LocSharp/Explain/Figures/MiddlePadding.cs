@@ -28,8 +28,7 @@ public static class MiddlePadding
             if (float.IsNaN(values[i]))
                 throw new ArgumentException($"Value {i} is NaN; NaN marks padding, so values must be numbers.", nameof(values));
 
-        int kept = Math.Min(values.Length, width);
-        int head = (kept + 1) / 2, tail = kept / 2;
+        var (head, tail) = Encoding.MiddleCut.Of(Math.Min(values.Length, width));
         var row = new float[width];
         row.AsSpan().Fill(float.NaN);
         values[..head].CopyTo(row);
@@ -38,7 +37,7 @@ public static class MiddlePadding
     }
 
     /// <summary>Number of columns, from the left, that count residues from the N-terminus: ⌈width/2⌉.</summary>
-    public static int HeadColumns(int width) => (width + 1) / 2;
+    public static int HeadColumns(int width) => Encoding.MiddleCut.Of(width).Head;
 
     /// <summary>
     /// Residue a column holds: 1, 2, … counted from the N-terminus in the left ⌈width/2⌉ columns; −1 (the last
