@@ -16,7 +16,7 @@ public static class ErrorReporter
     {
         var (code, message) = exception switch
         {
-            FastaFormatException or LabelledDataException or ModelFileException or ProfileFormatException or TrainingException or ExplainException
+            FastaFormatException or LabelledDataException or ModelFileException or ProfileFormatException or ProfileToolException or TrainingException or ExplainException
                 or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
                 => (ExitCodes.InvalidInput, exception.Message),
             CommandParseException or CommandRuntimeException or ArgumentException
