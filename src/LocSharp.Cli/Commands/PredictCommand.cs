@@ -50,10 +50,11 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         var format = settings.ResolveFormat();
         TorchRuntime.Configure(settings.Threads);
         using var model = settings.LoadModel();
-        var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment));
         var records = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName
             ? FastaReader.Read(environment.OpenStandardInput(), FastaReader.StandardInputName)
             : FastaReader.Read(settings.Input);
+        if (settings.Database != null && model.NeedsProfiles) records = records.ToList(); // read twice: profiles, then predictions
+        var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment, records, cancellation));
         long proteins = 0, residues = 0;
 
         void WriteAll(TextWriter output, Action<long> progress)
