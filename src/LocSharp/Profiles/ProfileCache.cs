@@ -6,7 +6,7 @@ namespace LocSharp.Profiles;
 /// <summary>
 /// Profiles already computed, by sequence: <c>CACHE/profiles/RECIPE/HH/HASH.tsv</c>, where RECIPE is a hash of the
 /// tool, its version and settings and the database's identity, and HASH the SHA-256 of the sequence. Each entry is a
-/// one-protein profile TSV written atomically, so a run killed at any moment leaves only whole entries, and the next
+/// one-protein profile TSV (gzip) written atomically, so a run killed at any moment leaves only whole entries, and the next
 /// run computes only what is missing.
 /// </summary>
 public sealed class ProfileCache
@@ -40,7 +40,8 @@ public sealed class ProfileCache
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         AtomicFile.Write(path, stream =>
         {
-            using var text = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+            using var zip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            using var text = new StreamWriter(zip, new UTF8Encoding(false));
             new ProfileTsvWriter(text).Write("cached", profile);
         });
     }
