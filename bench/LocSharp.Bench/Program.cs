@@ -7,5 +7,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("locsharp-bench");
     config.AddCommand<ServeLoadTest>("serve").WithDescription("Load test of `locsharp serve`: concurrent clients posting FASTA.");
+    config.AddCommand<ProfileBenchmark>("profile")
+        .WithDescription("Proteins/s of the profile step with MMseqs2 and with PSI-BLAST on the same proteins, and their ratio.");
 });
 return app.Run(args);

@@ -60,7 +60,8 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
         }
         var mapping = settings.Mapping == null ? null : LocationMapping.Parse(settings.Mapping);
         if (settings.KnownLocationsOnly) data = KnownLocations.Restrict(data, model.Locations, environment.Error.WriteLine);
-        var report = ModelEvaluation.Evaluate(model, data, mapping, profiles: settings.ProfilesFor(model, settings.Model, environment));
+        var report = ModelEvaluation.Evaluate(model, data, mapping, profiles: settings.ProfilesFor(model, settings.Model, environment,
+            data.Proteins.Select(p => new FastaRecord(p.Id, "", p.Sequence, 0)), cancellation));
         environment.Out.Write(settings.Json ? EvaluationJson.Serialize(report) + "\n" : EvaluationText.Render(report));
         if (settings.Exclude != null) environment.Error.WriteLine($"left out {excluded} proteins whose id occurs in {settings.Exclude}");
         return ExitCodes.Success;

@@ -63,8 +63,9 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         var format = settings.ResolveFormat();
         Threads.Configure(settings.Threads, environment);
         using var model = settings.LoadModel();
-        var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment));
         var records = FastaReader.Read(environment.Input(settings.Input), settings.AllowNucleotides);
+        if (settings.Database != null && model.NeedsProfiles) records = records.ToList(); // read twice: profiles, then predictions
+        var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment, records, cancellation));
         long proteins = 0, residues = 0;
 
         void WriteAll(TextWriter output, Action<long> progress)

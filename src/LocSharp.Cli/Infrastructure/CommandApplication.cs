@@ -52,6 +52,9 @@ public static class CommandApplication
                 .WithDescription("Predict the location of every protein in a FASTA file.")
                 .WithExample("predict", "examples/proteins.fasta")
                 .WithExample("predict", "proteome.fasta.gz", "-o", "locations.tsv", "--format", "tsv");
+            config.AddCommand<ProfileCommand>("profile")
+                .WithDescription("Compute an evolutionary profile of every protein in a FASTA file with MMseqs2 or PSI-BLAST.")
+                .WithExample("profile", "proteins.fasta", "--db", "swissprot2014.fasta", "-o", "proteins.profiles.tsv.gz");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train an R-LSTM or A-LSTM on labelled proteins.")
                 .WithExample("train", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "-o", "rlstm.lsm");

@@ -14,7 +14,7 @@ public static class ErrorReporter
     public static (int Code, string Message) Classify(Exception exception) => exception switch
     {
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
-        InputException or ModelFileException or ProfileFormatException or TrainingException or ExplainException or OutputPathException
+        InputException or ModelFileException or ProfileFormatException or ProfileToolException or TrainingException or ExplainException or OutputPathException
             => (ExitCodes.InvalidInput, exception.Message),
         // The environment: a missing, unreadable or unwritable file, a full disk, standard output closed.
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or InvalidDataException

@@ -32,11 +32,15 @@ public sealed class ProfileSet
             throw new ProfileFormatException(file, null, id,
                 $"the profile has {profile.Length} residues, the sequence {sequence.Length}; the profile was made from another sequence.");
         for (int i = 0; i < sequence.Length; i++)
-            if (char.ToUpperInvariant(sequence[i]) != profile.Residues[i])
+            if (!Matches(profile.Residues[i], char.ToUpperInvariant(sequence[i])))
                 throw new ProfileFormatException(file, null, id,
                     $"residue {i + 1} is '{profile.Residues[i]}' in the profile but '{sequence[i]}' in the sequence; the profile was made from another sequence.");
         return profile;
     }
+
+    /// <summary>Whether a profile's residue stands for the sequence's: the same code, or X for pyrrolysine (O), which
+    /// PSI-BLAST writes as X.</summary>
+    static bool Matches(char profile, char sequence) => profile == sequence || (profile == 'X' && sequence == 'O');
 
     /// <summary>Records a file the profiles come from, for messages.</summary>
     public void AddSource(string file) => _sources.Add(file);

@@ -26,7 +26,8 @@ public static class ProfileTsvReader
         return set;
     }
 
-    static void Read(string path, ProfileSet set)
+    /// <summary>Adds every profile of the file <paramref name="path"/> to <paramref name="set"/>.</summary>
+    public static void Read(string path, ProfileSet set)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Profile file {path} does not exist.", path);
         using var file = File.OpenRead(path);

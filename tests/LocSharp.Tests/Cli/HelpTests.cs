@@ -10,12 +10,13 @@ public sealed class HelpTests
         var result = CliRunner.Run("--help");
 
         Assert.Equal(ExitCodes.Success, result.Exit);
-        foreach (string verb in new[] { "predict", "train", "cv", "ensemble", "evaluate", "explain", "serve" })
+        foreach (string verb in new[] { "predict", "profile", "train", "cv", "ensemble", "evaluate", "explain", "serve" })
             Assert.Matches($@"(?m)^\s+{verb}\b", result.Error);
     }
 
     [Theory]
     [InlineData("predict")]
+    [InlineData("profile")]
     [InlineData("train")]
     [InlineData("cv")]
     [InlineData("ensemble")]
