@@ -73,7 +73,7 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
         }
         catch (IOException e) // Kestrel: the address is taken or cannot be bound
         {
-            throw new ArgumentException($"cannot listen on {options.Host}:{options.Port} ({e.Message}); choose another --port or --host.");
+            throw new UsageException($"cannot listen on {options.Host}:{options.Port} ({e.Message}); choose another --port or --host.");
         }
         var models = app.Services.GetRequiredService<ModelCatalog>().Models;
         if (options.Profiles is not null && !models.Any(m => m.Model.NeedsProfiles))

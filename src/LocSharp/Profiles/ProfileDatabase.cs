@@ -150,7 +150,7 @@ public sealed record ProfileDatabase(string Path, string Name, long Sequences, s
             string identity;
             using (var stream = File.OpenRead(fasta)) identity = Convert.ToHexStringLower(SHA256.HashData(stream));
             long sequences = 0, residues = 0, nucleotides = 0;
-            foreach (var record in FastaReader.Read(fasta))
+            foreach (var record in FastaReader.Read(InputSource.FromPath(fasta), allowNucleotides: true))
             {
                 sequences++;
                 residues += record.Sequence.Length;

@@ -24,6 +24,6 @@ public static class ProfileTools
     {
         "mmseqs" or "mmseqs2" => ProfileTool.Mmseqs,
         "psiblast" or "psi-blast" => ProfileTool.Psiblast,
-        _ => throw new ArgumentException($"the profile tool must be mmseqs or psiblast, not '{name}'."),
+        _ => throw new InvalidSettingException($"the profile tool must be mmseqs or psiblast, not '{name}'."),
     };
 }
