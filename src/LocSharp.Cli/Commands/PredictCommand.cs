@@ -30,6 +30,10 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         [DefaultValue(64)]
         public int BatchSize { get; init; } = 64;
 
+        [CommandOption("--uncalibrated")]
+        [Description("Report the networks' raw probabilities, ignoring the temperature the model file carries.")]
+        public bool Uncalibrated { get; init; }
+
         [CommandOption("--stats")]
         [Description("Print proteins, residues, time and peak memory to standard error at the end.")]
         public bool Stats { get; init; }
@@ -50,26 +54,27 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         var format = settings.ResolveFormat();
         TorchRuntime.Configure(settings.Threads);
         using var model = settings.LoadModel();
+        if (settings.Uncalibrated) model.Calibration = null;
         var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment));
-        var records = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName
+        bool fromStandardInput = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName;
+        var records = fromStandardInput
             ? FastaReader.Read(environment.OpenStandardInput(), FastaReader.StandardInputName)
             : FastaReader.Read(settings.Input);
         long proteins = 0, residues = 0;
 
-        void WriteAll(TextWriter output, Action<long> progress)
+        void WriteAll(TextWriter output, IProgress<long>? progress)
         {
             using var writer = PredictionWriter.Create(output, format, model.Locations, model.PredictsMembrane);
-            foreach (var prediction in pipeline.Predict(records, cancellation))
+            foreach (var prediction in pipeline.Predict(records, cancellation, progress))
             {
                 writer.Write(prediction);
                 proteins++;
                 residues += prediction.Length;
-                progress(proteins);
             }
             writer.Complete();
         }
 
-        void Run(Action<long> progress)
+        bool Run(IProgress<long>? progress)
         {
             if (settings.Output == null) WriteAll(environment.Out, progress);
             else AtomicFile.Write(settings.Output, stream =>
@@ -77,12 +82,13 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
                 using var text = new StreamWriter(stream, leaveOpen: true);
                 WriteAll(text, progress);
             });
+            return true;
         }
 
-        if (environment.ErrorIsTerminal)
-            environment.Error.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-                .Start(ctx => { var task = ctx.AddTask("predicting"); task.IsIndeterminate = true; Run(n => task.Description = $"predicted {n} proteins"); });
-        else Run(_ => { });
+        // The total for the progress display: a second pass over a file is cheap next to the network (standard
+        // input can be read once only, so there the count and rate show without a total).
+        long? total = environment.ErrorIsTerminal && !fromStandardInput ? FastaReader.Read(settings.Input).LongCount() : null;
+        ProteinProgress.Run(environment, "predicting", total, Run);
 
         if (settings.Stats)
             environment.Error.WriteLine($"predicted {proteins} proteins ({residues} residues) in {clock.Elapsed.TotalSeconds:F2} s; " +

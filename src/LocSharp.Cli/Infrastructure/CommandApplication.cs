@@ -34,7 +34,10 @@ public static class CommandApplication
             config.AddCommand<EnsembleCommand>("ensemble")
                 .WithDescription("Join trained models into one model that averages their probabilities.");
             config.AddCommand<EvaluateCommand>("evaluate")
-                .WithDescription("Accuracy, per-location precision, recall and MCC, and the confusion matrix.");
+                .WithDescription("Accuracy, per-location precision, recall and MCC, the confusion matrix, and calibration (ECE, Brier, NLL; --figures for the reliability diagram).");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Fit the temperature that makes a model's probabilities honest, on held-out labelled proteins, and write the calibrated model.")
+                .WithExample("calibrate", "-m", "rlstm.lsm", "../shared/data/deeploc/deeploc_dev.fasta", "--mapping", "multiloc-to-deeploc", "-o", "rlstm-calibrated.lsm");
             config.AddBranch("explain", explain =>
             {
                 explain.SetDescription("Show what drives a model's predictions.");
