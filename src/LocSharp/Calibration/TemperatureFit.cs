@@ -18,6 +18,10 @@ public static class TemperatureFit
 {
     public const double MinTemperature = 0.05, MaxTemperature = 20;
     const int ScanPoints = 61;
+
+    /// <summary>Smallest probability the likelihood uses: a normal double (a denormal one such as double.Epsilon
+    /// reads as 0 on threads where libtorch flushes denormals to zero, and log 0 is −∞).</summary>
+    const double ProbabilityFloor = 1e-300;
     const double Tolerance = 1e-7; // in log T
 
     /// <param name="logits">Per protein, per network, per output: logits[n][m][c].</param>
@@ -63,7 +67,7 @@ public static class TemperatureFit
                 foreach (int c in targets[n]) p += Math.Exp((z[c] - max) / temperature) / sum;
             }
             p /= logits[n].Length;
-            total -= Math.Log(Math.Max(p, double.Epsilon));
+            total -= Math.Log(Math.Max(p, ProbabilityFloor));
         }
         return total / logits.Count;
     }
