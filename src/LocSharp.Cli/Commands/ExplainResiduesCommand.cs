@@ -20,7 +20,7 @@ public sealed class ExplainResiduesCommand(CliEnvironment environment) : Command
         public string? Location { get; init; }
 
         [CommandOption("--steps <N>")]
-        [Description("Points on the straight path from the all-zero baseline to the protein (integrated gradients, midpoint rule).")]
+        [Description("Points on the straight path from the baseline (the same length of X, the unknown residue) to the protein (integrated gradients, midpoint rule).")]
         [DefaultValue(ResidueAttribution.DefaultSteps)]
         public int Steps { get; init; } = ResidueAttribution.DefaultSteps;
 
