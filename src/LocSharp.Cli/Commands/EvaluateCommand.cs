@@ -41,7 +41,8 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
             Directory.CreateDirectory(settings.Figures);
             string state = model.Calibration is { } c ? $"temperature {c.Temperature:0.###}" : "uncalibrated";
             var files = ReliabilityDiagram.Write(Path.Combine(settings.Figures, ReliabilityDiagram.FileName), calibration,
-                $"{Path.GetFileName(settings.Model)} ({state}) on {data.Source}");
+                $"{Path.GetFileName(settings.Model)} ({state}) on {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Data))}" +
+                (settings.Partition is null ? "" : $" [{settings.Partition}]"));
             environment.Error.WriteLine($"wrote the reliability diagram to {files.SvgPath} and {files.PngPath}");
         }
         return ExitCodes.Success;
