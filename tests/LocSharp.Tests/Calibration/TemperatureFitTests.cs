@@ -84,8 +84,9 @@ public class TemperatureFitTests
     {
         double nll = TemperatureFit.Nll([[[1000, -1000]]], [[1]], 0.05);
 
-        Assert.True(double.IsFinite(nll));
-        Assert.True(nll > 700);
+        // The true −log p is 40,000; the floor (1e-300, a normal double) keeps it finite at −log 1e-300.
+        Assert.Equal(-Math.Log(1e-300), nll, 9);
+        Assert.Equal(Math.Log(1 + Math.Exp(-2 / 0.5)), TemperatureFit.Nll([[[1, -1]]], [[0]], 0.5), 12);
     }
 
     [Fact]
