@@ -34,6 +34,10 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         [Description("Predict records that look like DNA or RNA (90 % or more A/C/G/T/U/N) instead of refusing them.")]
         public bool AllowNucleotides { get; init; }
 
+        [CommandOption("--uncalibrated")]
+        [Description("Report the networks' raw probabilities, ignoring the temperature the model file carries.")]
+        public bool Uncalibrated { get; init; }
+
         [CommandOption("--stats")]
         [Description("Print proteins, residues, time and peak memory to standard error at the end.")]
         public bool Stats { get; init; }
@@ -63,25 +67,25 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
         var format = settings.ResolveFormat();
         Threads.Configure(settings.Threads, environment);
         using var model = settings.LoadModel();
+        if (settings.Uncalibrated) model.Calibration = null;
         var records = FastaReader.Read(environment.Input(settings.Input), settings.AllowNucleotides);
         if (settings.Database != null && model.NeedsProfiles) records = records.ToList(); // read twice: profiles, then predictions
         var pipeline = new PredictionPipeline(model, settings.BatchSize, profiles: settings.ProfilesFor(model, settings.ModelPath, environment, records, cancellation));
         long proteins = 0, residues = 0;
 
-        void WriteAll(TextWriter output, Action<long> progress)
+        void WriteAll(TextWriter output, IProgress<long>? progress)
         {
             using var writer = PredictionWriter.Create(output, format, model.Locations, model.PredictsMembrane);
-            foreach (var prediction in pipeline.Predict(records, cancellation))
+            foreach (var prediction in pipeline.Predict(records, cancellation, progress))
             {
                 writer.Write(prediction);
                 proteins++;
                 residues += prediction.Length;
-                progress(proteins);
             }
             writer.Complete();
         }
 
-        void Run(Action<long> progress)
+        bool Run(IProgress<long>? progress)
         {
             if (settings.Output == null) WriteAll(environment.Out, progress);
             else AtomicFile.Write(settings.Output, stream =>
@@ -89,12 +93,16 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
                 using var text = new StreamWriter(stream, leaveOpen: true);
                 WriteAll(text, progress);
             });
+            return true;
         }
 
-        if (environment.ErrorIsTerminal)
-            environment.Error.Progress().Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-                .Start(ctx => { var task = ctx.AddTask("predicting"); task.IsIndeterminate = true; Run(n => task.Description = $"predicted {n} proteins"); });
-        else Run(_ => { });
+        // The total for the progress display: a second pass over a file is cheap next to the network (standard
+        // input can be read once only, so there the count and rate show without a total).
+        var source = environment.Input(settings.Input);
+        long? total = !environment.ErrorIsTerminal ? null
+            : records is ICollection<FastaRecord> held ? held.Count
+            : source.Path != null ? FastaReader.Read(source, settings.AllowNucleotides).LongCount() : null;
+        ProteinProgress.Run(environment, "predicting", total, Run);
 
         if (settings.Stats)
             environment.Error.WriteLine($"predicted {proteins} proteins ({residues} residues) in {clock.Elapsed.TotalSeconds:F2} s; " +

@@ -53,7 +53,7 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
+        Threads.Configure(settings.Threads, environment);
         if (settings.Models.Length == 0 && !File.Exists(ShippedModels.DefaultPath))
             throw new ModelFileException(ShippedModels.DefaultPath, "the shipped model is missing from this build; pass a model with -m MODEL.");
         var options = new ServeOptions

@@ -63,7 +63,10 @@ public static class CommandApplication
             config.AddCommand<EnsembleCommand>("ensemble")
                 .WithDescription("Join trained models into one model that averages their probabilities.");
             config.AddCommand<EvaluateCommand>("evaluate")
-                .WithDescription("Accuracy, per-location precision, recall and MCC, and the confusion matrix.");
+                .WithDescription("Accuracy, per-location precision, recall and MCC, the confusion matrix, and calibration (ECE, Brier, NLL; --figures for the reliability diagram).");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Fit the temperature that makes a model's probabilities honest, on held-out labelled proteins, and write the calibrated model.")
+                .WithExample("calibrate", "-m", "rlstm.lsm", "../shared/data/deeploc/deeploc_dev.fasta", "--mapping", "multiloc-to-deeploc", "-o", "rlstm-calibrated.lsm");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve the prediction page and its JSON API on this computer (http://127.0.0.1:8080/).")
                 .WithExample("serve")
@@ -75,6 +78,9 @@ public static class CommandApplication
                     .WithDescription("Attention weight at every position (A-LSTM models): attention.tsv, attention-heatmap.svg/.png by true location (labelled input), tracks/ID.svg/.png, and the attention inside annotated sorting signals (signal-attention.tsv, also printed).")
                     .WithExample("explain", "attention", "-m", "alstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "attention")
                     .WithExample("explain", "attention", "-m", "alstm.lsm", "proteome.fasta", "-o", "attention", "--max-tracks", "10");
+                explain.AddCommand<ExplainResiduesCommand>("residues")
+                    .WithDescription("Per-residue attribution toward the predicted (or --class) location for any model, by integrated gradients from an all-X baseline: residues.tsv, residue-proteins.tsv, tracks/ID.svg/.png, and the share inside annotated sorting signals (signal-attribution.tsv, also printed).")
+                    .WithExample("explain", "residues", "-m", "models/rlstm-multiloc.lsm", "examples/proteins.fasta", "-o", "evidence");
                 explain.AddCommand<ExplainFiltersCommand>("filters")
                     .WithDescription("First-layer convolution filters as sequence logos (filters-wWIDTH.svg/.png, one grid per width) and MEME motifs (filters.meme).")
                     .WithExample("explain", "filters", "-m", "alstm.lsm", "-o", "filters");

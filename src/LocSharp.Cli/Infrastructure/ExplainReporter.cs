@@ -3,8 +3,8 @@ using LocSharp.Explain;
 namespace LocSharp.Cli.Infrastructure;
 
 /// <summary>
-/// Shows an explanation's progress: one progress bar per stage (network, track figures, t-SNE, ...) when standard
-/// error is a terminal, nothing otherwise.
+/// Shows an explanation's progress: one progress bar per stage (network, track figures, t-SNE, ...), with done of
+/// total, percent, rate and time left, when standard error is a terminal; nothing otherwise.
 /// </summary>
 public sealed class ExplainReporter : IProgress<ExplainProgress>
 {
@@ -18,7 +18,7 @@ public sealed class ExplainReporter : IProgress<ExplainProgress>
     {
         if (!environment.ErrorIsTerminal) return work(null);
         return environment.Error.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(ProteinProgress.Columns())
             .Start(context => work(new ExplainReporter(context)));
     }
 

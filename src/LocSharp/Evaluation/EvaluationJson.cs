@@ -5,7 +5,8 @@ namespace LocSharp.Evaluation;
 
 /// <summary>
 /// The JSON form of an <see cref="EvaluationReport"/>: <c>{accuracy, mcc, proteins, locations: [{name, count,
-/// precision, recall, f1, mcc}], confusion: {labels, rows}}</c>, rows indexed [true][predicted]. Undefined metrics
+/// precision, recall, f1, mcc}], confusion: {labels, rows}, membrane?: {proteins, accuracy, mcc}, calibration?:
+/// {proteins, ece, brier, nll, bins: [{lower, upper, count, meanConfidence, accuracy}]}}</c>, rows indexed [true][predicted]. Undefined metrics
 /// are null, never NaN (which is not JSON). The field names are a file format: do not rename.
 /// </summary>
 public static class EvaluationJson
@@ -37,7 +38,9 @@ public static class EvaluationJson
             [.. report.Locations.Select(l => new LocationDto(
                 l.Name, l.Count, Nullable(l.Precision), Nullable(l.Recall), Nullable(l.F1), Nullable(l.Mcc)))],
             new ConfusionDto([.. matrix.Locations], rows),
-            report.Membrane is { } m ? new MembraneDto(m.Proteins, Nullable(m.Accuracy), Nullable(m.Mcc)) : null);
+            report.Membrane is { } m ? new MembraneDto(m.Proteins, Nullable(m.Accuracy), Nullable(m.Mcc)) : null,
+            report.Calibration is { } c ? new CalibrationDto(c.Proteins, Nullable(c.Ece), Nullable(c.Brier), Nullable(c.Nll),
+                [.. c.Bins.Select(b => new BinDto(b.Lower, b.Upper, b.Count, Nullable(b.MeanConfidence), Nullable(b.Accuracy)))]) : null);
         return JsonSerializer.Serialize(dto, Options);
     }
 
@@ -68,13 +71,20 @@ public static class EvaluationJson
             matrix)
         {
             Membrane = dto.Membrane is { } m ? new MembraneMetrics(m.Proteins, m.Accuracy ?? double.NaN, m.Mcc ?? double.NaN) : null,
+            Calibration = dto.Calibration is { } c ? new CalibrationMetrics(c.Proteins, c.Ece ?? double.NaN, c.Brier ?? double.NaN, c.Nll ?? double.NaN,
+                [.. c.Bins.Select(b => new ReliabilityBin(b.Lower, b.Upper, b.Count, b.MeanConfidence ?? double.NaN, b.Accuracy ?? double.NaN))]) : null,
         };
     }
 
     static double? Nullable(double value) => double.IsFinite(value) ? value : null;
 
     sealed record ReportDto(double? Accuracy, double? Mcc, long Proteins, LocationDto[] Locations, ConfusionDto Confusion,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MembraneDto? Membrane = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MembraneDto? Membrane = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalibrationDto? Calibration = null);
+
+    sealed record CalibrationDto(long Proteins, double? Ece, double? Brier, double? Nll, BinDto[] Bins);
+
+    sealed record BinDto(double Lower, double Upper, long Count, double? MeanConfidence, double? Accuracy);
 
     sealed record MembraneDto(long Proteins, double? Accuracy, double? Mcc);
 

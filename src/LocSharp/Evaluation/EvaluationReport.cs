@@ -16,6 +16,10 @@ public sealed record EvaluationReport(
     /// <summary>Membrane-bound vs soluble, for models that predict it and data that flags it.</summary>
     public MembraneMetrics? Membrane { get; init; }
 
+    /// <summary>Expected calibration error, Brier score, NLL and the reliability diagram; null when not computed
+    /// (e.g. a report read back from a confusion matrix alone).</summary>
+    public CalibrationMetrics? Calibration { get; init; }
+
     public static EvaluationReport From(ConfusionMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);

@@ -25,6 +25,8 @@ public static class EvaluationText
         Line(text, $"{"MCC",-9} {Metric(report.Mcc)} (Gorodkin)");
         if (report.Membrane is { } membrane)
             Line(text, $"Membrane  accuracy {Metric(membrane.Accuracy)}, MCC {Metric(membrane.Mcc)} ({membrane.Proteins} proteins flagged membrane-bound or soluble)");
+        if (report.Calibration is { } calibration)
+            Line(text, $"{"ECE",-9} {Metric(calibration.Ece)} ({calibration.Bins.Count} bins of the top probability), Brier {Metric(calibration.Brier)}, NLL {Metric(calibration.Nll)}");
         Line(text, "");
 
         Line(text, $"{"Location".PadRight(nameWidth)}  {"n".PadLeft(countWidth)}  {"Precision",9}  {"Recall",9}  {"MCC",9}");

@@ -85,7 +85,7 @@ public static class AttentionExplanation
                 if (tracks < trackCount)
                 {
                     string name = ExplainFiles.UniqueName(protein.Id, trackNames);
-                    AttentionFigures.WriteTrack(Path.Combine(directory, TracksFolder, name), Track(reading, model));
+                    AttentionFigures.WriteTrack(Path.Combine(directory, TracksFolder, name), Track(reading, model) with { ModelName = options.ModelName });
                     tracks++;
                     progress?.Report(new ExplainProgress("track figures", tracks, trackCount));
                 }

@@ -81,7 +81,7 @@ public static class NetworkReader
             using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures);
             var output = network.call(batch.Features, batch.Lengths);
             long steps = batch.Features.shape[1];
-            float[] probabilities = nn.functional.softmax(output.Logits, 1).contiguous().data<float>().ToArray(); // [B·C]
+            float[] probabilities = nn.functional.softmax(output.Logits.div(model.Temperature), 1).contiguous().data<float>().ToArray(); // [B·C]
             float[] representation = output.Representation.contiguous().data<float>().ToArray();                    // [B·2H]
             float[]? attention = output.Attention?.contiguous().data<float>().ToArray();                            // [B·T]
             int classes = model.Locations.Count, size = (int)output.Representation.shape[1];

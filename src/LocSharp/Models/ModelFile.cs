@@ -33,7 +33,7 @@ public static class ModelFile
             members.Add(new ModelMember(model.Networks[i].Config, name, TensorArchive.Sha256(weights), model.Training[i]));
         }
         var metadata = new ModelMetadata(ModelMetadata.CurrentFormatVersion, model.Locations, model.Encoding,
-            model.InputFeatures, model.MaxLength, members) { Profiles = model.Profiles };
+            model.InputFeatures, model.MaxLength, members) { Profiles = model.Profiles, Calibration = model.Calibration };
         entries.Insert(0, (MetadataEntry, JsonSerializer.SerializeToUtf8Bytes(metadata, Json)));
         AtomicFile.Write(path, stream =>
         {
@@ -67,8 +67,10 @@ public static class ModelFile
                     TensorArchive.Read(weights, network, $"{path}: {member.Weights}");
                     network.eval();
                 }
+                metadata.Calibration?.Validate();
                 return new TrainedModel(networks, metadata.Locations, metadata.MaxLength,
-                    metadata.Members.Select(m => m.Training).ToList(), metadata.Encoding, metadata.Profiles);
+                    metadata.Members.Select(m => m.Training).ToList(), metadata.Encoding, metadata.Profiles)
+                    { Calibration = metadata.Calibration };
             }
             catch
             {

@@ -29,6 +29,9 @@ public sealed record ModelMetadata(
 
     /// <summary>For a profile model, how its profiles must be made; null otherwise.</summary>
     public ProfileRecipe? Profiles { get; init; }
+
+    /// <summary>The fitted temperature and what it was fitted on; null (older files too) = uncalibrated.</summary>
+    public ModelCalibration? Calibration { get; init; }
 }
 
 /// <summary>One network of a model file.</summary>

@@ -9,7 +9,7 @@ namespace LocSharp.Models;
 /// <summary>
 /// One or more trained networks with what is needed to use them: the location names in output order, the
 /// encoding and the maximum length. With several networks (an ensemble) the prediction is the mean of their
-/// probabilities.
+/// probabilities. A calibrated model divides every network's logits by its fitted temperature before the softmax.
 /// </summary>
 public sealed class TrainedModel : IDisposable
 {
@@ -49,7 +49,26 @@ public sealed class TrainedModel : IDisposable
     public bool PredictsMembrane => Networks[0].Config.Membrane;
     public IReadOnlyList<TrainingSummary?> Training { get; }
 
-    /// <summary>Joins models trained on the same locations, encoding and maximum length into one ensemble.</summary>
+    /// <summary>The fitted temperatures; null = uncalibrated (temperature 1). Set to null for raw probabilities.</summary>
+    public ModelCalibration? Calibration
+    {
+        get => calibration;
+        set
+        {
+            value?.Validate();
+            calibration = value;
+        }
+    }
+    ModelCalibration? calibration;
+
+    /// <summary>What the location logits are divided by: the fitted temperature, or 1.</summary>
+    public double Temperature => Calibration?.Temperature ?? 1;
+
+    /// <summary>What the membrane-bound logit is divided by: its fitted temperature, or 1.</summary>
+    public double MembraneTemperature => Calibration?.MembraneTemperature ?? 1;
+
+    /// <summary>Joins models trained on the same locations, encoding and maximum length into one ensemble. The
+    /// ensemble is uncalibrated: its averaged output needs a temperature of its own.</summary>
     public static TrainedModel Ensemble(IReadOnlyList<TrainedModel> members)
     {
         var first = members[0];
@@ -86,17 +105,28 @@ public sealed class TrainedModel : IDisposable
     public (Tensor Probabilities, Tensor? Membrane) Predict(EncodedBatch batch)
     {
         using var scope = NewDisposeScope();
+        var (logits, membraneLogits) = Logits(batch);                                       // [M, B, C], [M, B]
+        var probabilities = nn.functional.softmax(logits.div(Temperature), 2).mean([0L]);   // [B, C]
+        var membrane = membraneLogits?.div(MembraneTemperature).sigmoid().mean([0L]);       // [B]
+        return (probabilities.MoveToOuterDisposeScope(), membrane?.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Every network's raw logits for a batch, without gradients: [M, B, C] location logits and, for models
+    /// that predict it, [M, B] membrane-bound logits (M = networks).</summary>
+    public (Tensor Locations, Tensor? Membrane) Logits(EncodedBatch batch)
+    {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor sum = zeros(batch.Features.shape[0], Locations.Count);
-        Tensor? membrane = PredictsMembrane ? zeros(batch.Features.shape[0]) : null;
+        var locations = new List<Tensor>();
+        var membrane = new List<Tensor>();
         foreach (var network in Networks)
         {
             network.eval();
-            using var output = network.call(batch.Features, batch.Lengths);
-            sum.add_(nn.functional.softmax(output.Logits, 1));
-            membrane?.add_(output.Membrane!.sigmoid());
+            var output = network.call(batch.Features, batch.Lengths);
+            locations.Add(output.Logits);
+            if (output.Membrane is { } m) membrane.Add(m);
         }
-        return (sum.div_(Networks.Count).MoveToOuterDisposeScope(), membrane?.div_(Networks.Count).MoveToOuterDisposeScope());
+        return (stack(locations).MoveToOuterDisposeScope(), PredictsMembrane ? stack(membrane).MoveToOuterDisposeScope() : null);
     }
 
     public void Dispose()

@@ -31,7 +31,9 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
     public TrainedModel Model => model;
 
     /// <summary>Predicts every record; invalid input throws when the reader reaches it.</summary>
-    public IEnumerable<ProteinPrediction> Predict(IEnumerable<FastaRecord> records, CancellationToken cancel = default)
+    /// <param name="progress">Told the proteins predicted so far after every batch (results are yielded a chunk at a time).</param>
+    public IEnumerable<ProteinPrediction> Predict(IEnumerable<FastaRecord> records, CancellationToken cancel = default,
+        IProgress<long>? progress = null)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "The batch size must be at least 1.");
         if (model.NeedsProfiles && profiles == null)
@@ -45,6 +47,7 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
             float[][] probabilities = [];
             float[] membrane = [];
             int done = 0;
+            long predicted = 0;
             foreach (var work in queue.GetConsumingEnumerable(stop.Token))
             {
                 if (work is ChunkStart start)
@@ -55,6 +58,7 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
                 var ready = (BatchReady)work;
                 using (ready.Batch) Store(ready, probabilities, membrane);
                 done += ready.Items.Length;
+                progress?.Report(predicted += ready.Items.Length);
                 if (done < chunk.Count) continue;
                 for (int i = 0; i < chunk.Count; i++)
                     yield return new ProteinPrediction(chunk[i].Id, chunk[i].Length,

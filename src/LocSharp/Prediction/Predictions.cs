@@ -15,8 +15,9 @@ public static class Predictions
 
     /// <summary>The predictions for sequences in memory, index for index.</summary>
     /// <param name="profiles">For a profile model, the sequences' profiles, index for index.</param>
+    /// <param name="progress">Told the proteins predicted so far after every batch.</param>
     public static ProteinPrediction[] Predict(TrainedModel model, IReadOnlyList<string> sequences,
-        IReadOnlyList<Profile>? profiles = null, int batchSize = 64)
+        IReadOnlyList<Profile>? profiles = null, int batchSize = 64, IProgress<long>? progress = null)
     {
         ProfileSet? set = null;
         if (profiles != null)
@@ -25,7 +26,7 @@ public static class Predictions
             for (int i = 0; i < profiles.Count; i++) set.Add(Key(i), profiles[i], "the profiles in memory");
         }
         return new PredictionPipeline(model, batchSize, profiles: set)
-            .Predict(sequences.Select((sequence, i) => new FastaRecord(Key(i), "", sequence, 0)))
+            .Predict(sequences.Select((sequence, i) => new FastaRecord(Key(i), "", sequence, 0)), progress: progress)
             .ToArray();
     }
 

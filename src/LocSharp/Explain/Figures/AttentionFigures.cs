@@ -47,6 +47,15 @@ public sealed record AttentionTrack(string Id, string Sequence, float[] Weights,
     /// <summary>Known location, shown in the title when given.</summary>
     public string? TrueLocation { get; init; }
 
+    /// <summary>The model's file name, shown in the title when given.</summary>
+    public string? ModelName { get; init; }
+
+    /// <summary>The location the values explain (e.g. integrated gradients toward it), shown in the title when given.</summary>
+    public string? ExplainedLocation { get; init; }
+
+    /// <summary>What the values are: the y-axis label.</summary>
+    public string ValueLabel { get; init; } = "Attention weight";
+
     /// <summary>
     /// Length of the whole protein when <see cref="Sequence"/> is its truncation (<see cref="Encoding.Truncation"/>:
     /// the first ⌈n/2⌉ and last ⌊n/2⌋ residues of n read); null when the model read it all. When set, axis positions
@@ -185,8 +194,9 @@ public static class AttentionFigures
     }
 
     /// <summary>
-    /// Attention along one protein as a filled line, residue letters on the x axis where they fit (positions on
-    /// the top axis then), annotated sorting signals shaded; title = id, prediction and confidence.
+    /// Attention (or any per-residue value) along one protein as a filled line, residue letters on the x axis where
+    /// they fit (positions on the top axis then), annotated sorting signals shaded; title = id, prediction and
+    /// confidence, and the explained location and the model when given.
     /// </summary>
     /// <param name="basePath">Output path without extension: basePath.svg and basePath.png are written.</param>
     public static FigureFiles WriteTrack(string basePath, AttentionTrack track, TrackOptions? options = null)
@@ -266,8 +276,10 @@ public static class AttentionFigures
         }
 
         string title = $"{(track.Id.Length <= 60 ? track.Id : track.Id[..57] + "...")}: predicted {track.PredictedLocation} ({(100 * track.Confidence).ToString("0", CultureInfo.InvariantCulture) + "%"})"
-            + (track.TrueLocation is null ? "" : $", true {track.TrueLocation}");
-        PlotStyle.Finish(plot, title, xLabel, "Attention weight");
+            + (track.TrueLocation is null ? "" : $", true {track.TrueLocation}")
+            + (track.ExplainedLocation is null ? "" : $"; toward {track.ExplainedLocation}")
+            + (track.ModelName is null ? "" : $" — {track.ModelName}");
+        PlotStyle.Finish(plot, title, xLabel, track.ValueLabel);
         return PlotStyle.Write(plot, basePath, options.Width, options.Height, options.PngScale);
     }
 

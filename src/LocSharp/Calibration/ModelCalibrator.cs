@@ -1,0 +1,54 @@
+using LocSharp.Data;
+using LocSharp.Evaluation;
+using LocSharp.Models;
+using LocSharp.Profiles;
+
+namespace LocSharp.Calibration;
+
+/// <summary>What <see cref="ModelCalibrator.Fit"/> fitted, and the proteins it could not use.</summary>
+/// <param name="Calibration">The temperatures, ready to store in the model.</param>
+/// <param name="LeftOut">Proteins whose location no model output counts for (e.g. DeepLoc's Cytoplasm-Nucleus).</param>
+public sealed record CalibrationFit(ModelCalibration Calibration, int LeftOut);
+
+/// <summary>Fits a model's temperature (and its membrane output's) on labelled held-out proteins.</summary>
+public static class ModelCalibrator
+{
+    /// <summary>
+    /// Runs every network over <paramref name="data"/> and fits one temperature for the location logits by
+    /// <see cref="TemperatureFit"/>; with a <paramref name="mapping"/> the likelihood is that of the mapped location
+    /// (the summed probability of the model locations that map to it). For a model with a membrane output, a second
+    /// temperature is fitted on the proteins flagged membrane-bound or soluble. Use data the model was neither
+    /// trained nor selected on.
+    /// </summary>
+    /// <exception cref="LabelledDataException">No protein is usable, or the labels do not fit the model (see <see cref="LabelScheme"/>).</exception>
+    public static CalibrationFit Fit(TrainedModel model, LabelledDataSet data, LocationMapping? mapping = null, ProfileSet? profiles = null,
+        int batchSize = 64, IProgress<long>? progress = null)
+    {
+        var scheme = LabelScheme.For(model, data, mapping);
+        var usable = data.Proteins.Select(p => (Protein: p, Outputs: scheme.OutputsFor(p.Location))).Where(u => u.Outputs.Length > 0).ToList();
+        if (usable.Count == 0) throw new LabelledDataException(data.Source, null, null, "no protein has a location the model's outputs count for; nothing to calibrate on.");
+        var kept = new LabelledDataSet(usable.Select(u => u.Protein), data.Source, data.Locations);
+        var sequenceProfiles = model.NeedsProfiles
+            ? LabelledSequences.From(kept, profiles ?? throw new ArgumentException("The model reads profiles; give them.", nameof(profiles))).Profiles
+            : null;
+        var logits = ModelLogits.Compute(model, kept.Proteins.Select(p => p.Sequence).ToList(), sequenceProfiles, batchSize, progress);
+
+        var locations = TemperatureFit.Fit([.. logits.Select(l => l.Locations)], [.. usable.Select(u => u.Outputs)]);
+        string fittedOn = mapping == null ? data.Source : $"{data.Source} (model locations mapped by {mapping.Source})";
+        var calibration = new ModelCalibration(locations.Temperature, fittedOn, usable.Count, locations.NllBefore, locations.NllAfter);
+
+        if (model.PredictsMembrane)
+        {
+            // sigmoid(z / T) is the second of softmax([0, z] / T): the same fit over two outputs.
+            var flagged = Enumerable.Range(0, usable.Count).Where(i => usable[i].Protein.Membrane.HasValue).ToList();
+            if (flagged.Count > 0)
+            {
+                var membrane = TemperatureFit.Fit(
+                    [.. flagged.Select(i => logits[i].Membrane!.Select(z => new[] { 0f, z }).ToArray())],
+                    [.. flagged.Select(i => new[] { usable[i].Protein.Membrane!.Value ? 1 : 0 })]);
+                calibration = calibration with { MembraneTemperature = membrane.Temperature, MembraneProteins = flagged.Count };
+            }
+        }
+        return new CalibrationFit(calibration, data.Proteins.Count - usable.Count);
+    }
+}
