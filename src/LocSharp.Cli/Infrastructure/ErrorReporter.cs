@@ -2,6 +2,7 @@ using LocSharp.Profiles;
 using LocSharp.Data;
 using LocSharp.Explain;
 using LocSharp.Models;
+using LocSharp.Prediction;
 using LocSharp.Sequences;
 using LocSharp.Training;
 using Spectre.Console;
@@ -17,6 +18,7 @@ public static class ErrorReporter
         var (code, message) = exception switch
         {
             FastaFormatException or LabelledDataException or ModelFileException or ProfileFormatException or TrainingException or ExplainException
+                or PredictionTableException
                 or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
                 => (ExitCodes.InvalidInput, exception.Message),
             CommandParseException or CommandRuntimeException or ArgumentException
