@@ -10,7 +10,7 @@ public sealed class HelpTests
         var result = CliRunner.Run("--help");
 
         Assert.Equal(ExitCodes.Success, result.Exit);
-        foreach (string verb in new[] { "predict", "train", "cv", "ensemble", "evaluate", "explain" })
+        foreach (string verb in new[] { "predict", "train", "cv", "ensemble", "evaluate", "explain", "split", "merge" })
             Assert.Matches($@"(?m)^\s+{verb}\b", result.Error);
     }
 
@@ -20,6 +20,8 @@ public sealed class HelpTests
     [InlineData("cv")]
     [InlineData("ensemble")]
     [InlineData("evaluate")]
+    [InlineData("split")]
+    [InlineData("merge")]
     [InlineData("explain", "attention")]
     [InlineData("explain", "filters")]
     [InlineData("explain", "embedding")]
