@@ -55,6 +55,12 @@ public static class CommandApplication
             config.AddCommand<ProfileCommand>("profile")
                 .WithDescription("Compute an evolutionary profile of every protein in a FASTA file with MMseqs2 or PSI-BLAST.")
                 .WithExample("profile", "proteins.fasta", "--db", "swissprot2014.fasta", "-o", "proteins.profiles.tsv.gz");
+            config.AddCommand<SplitCommand>("split")
+                .WithDescription("Cut a FASTA file into N consecutive parts of similar residue count, to predict them in parallel.")
+                .WithExample("split", "proteome.fasta.gz", "-n", "4", "-o", "parts");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the predictions of consecutive parts into the table one predict of the whole input writes.")
+                .WithExample("merge", "parts/part-1.csv", "parts/part-2.csv", "-o", "locations.csv");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train an R-LSTM or A-LSTM on labelled proteins.")
                 .WithExample("train", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "-o", "rlstm.lsm");

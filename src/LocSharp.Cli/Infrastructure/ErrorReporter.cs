@@ -1,6 +1,8 @@
 using LocSharp.Explain;
 using LocSharp.Models;
 using LocSharp.Profiles;
+using LocSharp.Prediction;
+using LocSharp.Sequences;
 using LocSharp.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -14,7 +16,7 @@ public static class ErrorReporter
     public static (int Code, string Message) Classify(Exception exception) => exception switch
     {
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
-        InputException or ModelFileException or ProfileFormatException or ProfileToolException or TrainingException or ExplainException or OutputPathException
+        InputException or ModelFileException or ProfileFormatException or ProfileToolException or PredictionTableException or TrainingException or ExplainException or OutputPathException
             => (ExitCodes.InvalidInput, exception.Message),
         // The environment: a missing, unreadable or unwritable file, a full disk, standard output closed.
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or InvalidDataException

@@ -10,7 +10,7 @@ public sealed class HelpTests
         var result = CliRunner.Run("--help");
 
         Assert.Equal(ExitCodes.Success, result.Exit);
-        foreach (string verb in new[] { "predict", "profile", "train", "cv", "ensemble", "evaluate", "explain", "serve" })
+        foreach (string verb in new[] { "predict", "profile", "train", "cv", "ensemble", "evaluate", "explain", "serve", "split", "merge" })
             Assert.Matches($@"(?m)^\s+{verb}\b", result.Error);
     }
 
@@ -22,6 +22,8 @@ public sealed class HelpTests
     [InlineData("ensemble")]
     [InlineData("evaluate")]
     [InlineData("serve")]
+    [InlineData("split")]
+    [InlineData("merge")]
     [InlineData("explain", "attention")]
     [InlineData("explain", "filters")]
     [InlineData("explain", "embedding")]
