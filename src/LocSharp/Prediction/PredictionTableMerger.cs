@@ -34,7 +34,7 @@ public static class PredictionTableMerger
     /// <exception cref="FileNotFoundException">A part does not exist.</exception>
     public static void Merge(IReadOnlyList<string> parts, Stream output)
     {
-        if (parts.Count == 0) throw new ArgumentException("Give at least one table to merge.", nameof(parts));
+        if (parts.Count == 0) throw new InvalidSettingException("Give at least one table to merge.");
         var contents = new List<byte[]>(parts.Count);
         foreach (string part in parts)
             contents.Add(File.Exists(part) ? File.ReadAllBytes(part) : throw new FileNotFoundException($"{part} does not exist; give the tables written by locsharp predict.", part));

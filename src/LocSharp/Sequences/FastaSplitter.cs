@@ -31,12 +31,12 @@ public static class FastaSplitter
     /// after the record whose running residue total is nearest k/N of the whole (the earlier record on a tie),
     /// keeping every part non-empty.
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than one part, or more parts than records.</exception>
+    /// <exception cref="InvalidSettingException">Fewer than one part, or more parts than records.</exception>
     public static int[] PartSizes(IReadOnlyList<int> lengths, int parts)
     {
-        if (parts < 1) throw new ArgumentOutOfRangeException(nameof(parts), $"The number of parts must be at least 1, not {parts}.");
+        if (parts < 1) throw new InvalidSettingException($"The number of parts must be at least 1, not {parts}.");
         if (parts > lengths.Count)
-            throw new ArgumentException($"{lengths.Count} protein{(lengths.Count == 1 ? "" : "s")} cannot be cut into {parts} non-empty parts; ask for {lengths.Count} or fewer.", nameof(parts));
+            throw new InvalidSettingException($"{lengths.Count} protein{(lengths.Count == 1 ? "" : "s")} cannot be cut into {parts} non-empty parts; ask for {lengths.Count} or fewer.");
         var prefix = new long[lengths.Count + 1]; // prefix[j]: residues of the first j records
         for (int i = 0; i < lengths.Count; i++) prefix[i + 1] = prefix[i] + lengths[i];
 
@@ -61,11 +61,11 @@ public static class FastaSplitter
     /// <paramref name="directory"/> (created if missing).</summary>
     /// <exception cref="FastaFormatException">The input is malformed; no part has been written.</exception>
     /// <exception cref="FileNotFoundException">The input does not exist.</exception>
-    /// <exception cref="ArgumentException">Standard input, fewer than one part, or more parts than records.</exception>
+    /// <exception cref="InvalidSettingException">Standard input, fewer than one part, or more parts than records.</exception>
     public static IReadOnlyList<FastaPart> Split(string input, int parts, string directory)
     {
         if (input is FastaReader.StandardInput or FastaReader.StandardInputName)
-            throw new ArgumentException("Splitting reads the input twice, so it must be a file, not standard input.", nameof(input));
+            throw new InvalidSettingException("Splitting reads the input twice, so it must be a file, not standard input.");
         var records = FastaReader.Read(input);
         var lengths = records.Select(r => r.Sequence.Length).ToList();
         int[] sizes = PartSizes(lengths, parts);

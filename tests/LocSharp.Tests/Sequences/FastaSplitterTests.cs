@@ -1,3 +1,4 @@
+using LocSharp;
 using System.IO.Compression;
 using LocSharp.Sequences;
 
@@ -54,9 +55,9 @@ public sealed class FastaSplitterTests : IDisposable
     [Fact]
     public void More_parts_than_proteins_or_none_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => FastaSplitter.PartSizes([5, 6], 3));
+        var error = Assert.Throws<InvalidSettingException>(() => FastaSplitter.PartSizes([5, 6], 3));
         Assert.Contains("2 proteins cannot be cut into 3 non-empty parts; ask for 2 or fewer", error.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FastaSplitter.PartSizes([5, 6], 0));
+        Assert.Throws<InvalidSettingException>(() => FastaSplitter.PartSizes([5, 6], 0));
     }
 
     [Theory]
@@ -125,7 +126,7 @@ public sealed class FastaSplitterTests : IDisposable
     [Fact]
     public void Standard_input_is_refused_because_it_cannot_be_read_twice()
     {
-        var error = Assert.Throws<ArgumentException>(() => FastaSplitter.Split("-", 2, directory.Path("parts")));
+        var error = Assert.Throws<InvalidSettingException>(() => FastaSplitter.Split("-", 2, directory.Path("parts")));
         Assert.Contains("must be a file, not standard input", error.Message);
     }
 }
