@@ -1,3 +1,4 @@
+using LocSharp.Profiles;
 using LocSharp.Explain;
 using LocSharp.Prediction;
 using LocSharp.Sequences;
@@ -39,9 +40,22 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
     /// <exception cref="RequestException">400, saying how to start the server.</exception>
     public void CheckCanPredict(ServedModel model)
     {
-        if (model.Model.NeedsProfiles && options.Profiles is null)
-            throw RequestException.BadRequest($"the model {model.Name} reads evolutionary profiles and the server was started without them; start it with --profiles FILE.");
+        if (model.Model.NeedsProfiles && options.Profiles is null && options.ProfileDatabase is null)
+            throw RequestException.BadRequest($"the model {model.Name} reads evolutionary profiles and the server was started without them; start it with --profiles FILE or --profiles-db DATABASE.");
     }
+
+    /// <summary>The server's profiles, or for a profile model served with a database those the profile step makes
+    /// for <paramref name="records"/> (computed once per sequence, then from its cache).</summary>
+    ProfileSet? ProfilesFor(ServedModel model, IReadOnlyList<FastaRecord> records, CancellationToken cancel)
+    {
+        if (!model.Model.NeedsProfiles || options.ProfileDatabase is not string database) return options.Profiles;
+        var tool = options.ProfileTool ?? ProfileTools.Parse(model.Model.Profiles?.Tool ?? "mmseqs");
+        lock (profileStep)
+            return ProfileStep.Run(database, records, new ProfileStepOptions { Tool = tool }, cancellation: cancel).ToSet(database);
+    }
+
+    /// <summary>The profile step runs one request at a time: its tools use every core.</summary>
+    readonly object profileStep = new();
 
     /// <summary>The predictions of <paramref name="records"/>, in input order.</summary>
     /// <param name="progress">Told the number of proteins done after each slice.</param>
@@ -51,7 +65,7 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
         IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         CheckCanPredict(model);
-        var pipeline = new PredictionPipeline(model.Model, options.BatchSize, profiles: options.Profiles);
+        var pipeline = new PredictionPipeline(model.Model, options.BatchSize, profiles: ProfilesFor(model, records, cancel));
         var predictions = new List<ProteinPrediction>(records.Count);
         Interlocked.Increment(ref inFlight);
         try

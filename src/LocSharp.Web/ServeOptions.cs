@@ -22,6 +22,13 @@ public sealed record ServeOptions
     /// <summary>Precomputed profiles of the proteins, for profile models (by protein ID and sequence).</summary>
     public ProfileSet? Profiles { get; init; }
 
+    /// <summary>Instead of <see cref="Profiles"/>: a protein database the profile step computes each request's
+    /// profiles against (cached by sequence), for profile models.</summary>
+    public string? ProfileDatabase { get; init; }
+
+    /// <summary>The profile step's settings for <see cref="ProfileDatabase"/>; the tool defaults to the model's.</summary>
+    public ProfileTool? ProfileTool { get; init; }
+
     /// <summary>Largest request body, in bytes (413 beyond it).</summary>
     public long MaxRequestBytes { get; init; } = DefaultMaxRequestMegabytes * 1024L * 1024;
 

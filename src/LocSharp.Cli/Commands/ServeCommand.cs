@@ -38,6 +38,10 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
         [DefaultValue(ServeOptions.DefaultMaxProteins)]
         public int MaxProteins { get; init; } = ServeOptions.DefaultMaxProteins;
 
+        [CommandOption("--profiles-db <DATABASE>")]
+        [Description("For profile models: compute each request's profiles against this protein database (FASTA, MMseqs2 or BLAST database) with the profile step, cached by sequence; --profile-tool picks the tool (default: the model's).")]
+        public string? ProfilesDatabase { get; init; }
+
         [CommandOption("--parallel <N>")]
         [Description("Predictions that run the network at once; the default runs them one after another, each on all --threads.")]
         [DefaultValue(1)]
@@ -48,6 +52,7 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
             : MaxRequestMegabytes < 1 ? ValidationResult.Error($"--max-request-mb must be at least 1, not {MaxRequestMegabytes}.")
             : MaxProteins < 1 ? ValidationResult.Error($"--max-proteins must be at least 1, not {MaxProteins}.")
             : Parallel < 1 ? ValidationResult.Error($"--parallel must be at least 1, not {Parallel}.")
+            : ProfilesDatabase != null && (Profiles.Length > 0 || Database != null) ? ValidationResult.Error("Give --profiles or --profiles-db, not both.")
             : ValidationResult.Success();
     }
 
@@ -62,6 +67,8 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
             Port = settings.Port,
             ModelPaths = settings.Models.Length > 0 ? settings.Models : [ShippedModels.DefaultPath],
             Profiles = settings.LoadProfiles(),
+            ProfileDatabase = settings.ProfilesDatabase ?? settings.Database,
+            ProfileTool = settings.ProfileTool is string tool ? LocSharp.Profiles.ProfileTools.Parse(tool) : null,
             MaxRequestBytes = settings.MaxRequestMegabytes * 1024L * 1024,
             MaxProteins = settings.MaxProteins,
             ConcurrentPredictions = settings.Parallel,

@@ -1,3 +1,4 @@
+using LocSharp.Cli.Infrastructure;
 using System.ComponentModel;
 using LocSharp.Models;
 using LocSharp.Profiles;
@@ -47,8 +48,8 @@ public class NetworkSettings : CommandSettings
         }
         if (Database != null)
         {
-            if (Profiles.Length > 0) throw new ArgumentException("Give --profiles or --db, not both.");
-            if (proteins == null) throw new ArgumentException("--db is not available here; make the profiles with locsharp profile and give them with --profiles.");
+            if (Profiles.Length > 0) throw new UsageException("Give --profiles or --db, not both.");
+            if (proteins == null) throw new UsageException("--db is not available here; make the profiles with locsharp profile and give them with --profiles.");
             var tool = LocSharp.Profiles.ProfileTools.Parse(ProfileTool ?? model.Profiles?.Tool ?? "mmseqs");
             if (model.Profiles != null && model.Profiles.Tool != tool.Name())
                 environment.Error.WriteLine($"warning: {modelPath} was trained on profiles made with {model.Profiles.Tool}, not {tool.Name()}.");

@@ -86,6 +86,34 @@ public class ProfileCommandTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Serve_with_a_profile_database_answers_as_predict_with_db_does()
+    {
+        if (!TinyDatabase.Installed("psiblast", output)) return;
+        using var dir = new TempDirectory();
+        var (database, queries) = TinyDatabase.Write(dir.Root);
+        string input = WriteQueries(dir, queries);
+        string model = SaveProfileModel(dir.Path("profiles.lsm"));
+        string? previous = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", dir.Path("xdg"));
+        try
+        {
+            var direct = CliRunner.Run("predict", input, "-m", model, "--db", database, "--threads", "1");
+            Assert.True(direct.Exit == 0, direct.Error);
+
+            using var serve = new LocSharp.Tests.Web.ServeFactory(new LocSharp.Web.ServeOptions { ModelPaths = [model], ProfileDatabase = database });
+            using var client = serve.CreateClient();
+            var response = await client.PostAsync("/api/predict?format=csv", new StringContent(File.ReadAllText(input)));
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(direct.Out, await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", previous);
+        }
+    }
+
     /// <summary>A tiny untrained 80-feature model whose recipe says PSI-BLAST.</summary>
     static string SaveProfileModel(string path)
     {
