@@ -112,7 +112,8 @@ public sealed class TrainedModel : IDisposable
     }
 
     /// <summary>Every network's raw logits for a batch, without gradients: [M, B, C] location logits and, for models
-    /// that predict it, [M, B] membrane-bound logits (M = networks).</summary>
+    /// that predict it, [M, B] membrane-bound logits (M = networks). Each network runs in evaluation mode (no
+    /// dropout) and is left in the mode its caller had it in.</summary>
     public (Tensor Locations, Tensor? Membrane) Logits(EncodedBatch batch)
     {
         using var scope = NewDisposeScope();
@@ -121,10 +122,18 @@ public sealed class TrainedModel : IDisposable
         var membrane = new List<Tensor>();
         foreach (var network in Networks)
         {
+            bool training = network.training;
             network.eval();
-            var output = network.call(batch.Features, batch.Lengths);
-            locations.Add(output.Logits);
-            if (output.Membrane is { } m) membrane.Add(m);
+            try
+            {
+                var output = network.call(batch.Features, batch.Lengths);
+                locations.Add(output.Logits);
+                if (output.Membrane is { } m) membrane.Add(m);
+            }
+            finally
+            {
+                if (training) network.train();
+            }
         }
         return (stack(locations).MoveToOuterDisposeScope(), PredictsMembrane ? stack(membrane).MoveToOuterDisposeScope() : null);
     }
