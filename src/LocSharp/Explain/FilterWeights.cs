@@ -36,7 +36,8 @@ public static class FilterWeights
         int inputFeatures = network.Config.InputFeatures;
         foreach (var conv in network.FrontEnd.Convolutions)
         {
-            using var weight = conv.weight!.detach().cpu().to(ScalarType.Float32).contiguous(); // [filters, F, width]
+            using var scope = NewDisposeScope(); // detach, cpu and to make intermediates
+            var weight = conv.weight!.detach().cpu().to(ScalarType.Float32).contiguous(); // [filters, F, width]
             int filters = (int)weight.shape[0], width = (int)weight.shape[2];
             float[] values = weight.data<float>().ToArray();
             var named = new List<NamedFilter>(filters);

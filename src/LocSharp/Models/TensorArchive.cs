@@ -26,7 +26,8 @@ public static class TensorArchive
                 writer.Write((byte)precision);
                 writer.Write(tensor.shape.Length);
                 foreach (long dim in tensor.shape) writer.Write(dim);
-                using var values = tensor.detach().cpu().to(ScalarType.Float32).contiguous();
+                using var scope = NewDisposeScope(); // detach, cpu and to make intermediates
+                var values = tensor.detach().cpu().to(ScalarType.Float32).contiguous();
                 foreach (float value in values.data<float>())
                 {
                     if (precision == Precision.Float16) writer.Write((Half)value);
