@@ -7,6 +7,9 @@
 #   lane 1: DeepLoc R-LSTM without profiles, then the MultiLoc R-LSTM with profiles, then the DeepLoc R-LSTM with
 #           class weights (power 0.5) against DeepLoc's imbalance
 #   lane 2: DeepLoc R-LSTM with profiles, then the DeepLoc A-LSTM with profiles
+# then, as the second setting (scripts/deeploc-settings-long.json: learning rate 2e-3, 40 epochs, because the first
+# setting's networks still underfit: training accuracy no higher than dev accuracy at epoch 20):
+#   lane 1: DeepLoc R-LSTM without profiles          lane 2: DeepLoc A-LSTM with profiles
 # Usage: scripts/train-deeploc-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +22,7 @@ if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs
 mkdir -p "$runs" checkpoints
 recipe=(--profile-recipe scripts/swissprot2014-mmseqs.recipe.json)
 deeploc_settings=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings.json --threads 1 --resume)
+deeploc_long=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings-long.json --threads 1 --resume)
 deeploc_profiles=(--profiles "$profiles/deeploc_train.profiles.tsv.gz" --profiles "$profiles/deeploc_dev.profiles.tsv.gz" "${recipe[@]}")
 
 train() { # NAME ARGS...: one model, checkpointed in checkpoints/NAME.checkpoint
@@ -30,10 +34,12 @@ lane1() {
   train multiloc-profiles-rlstm "$multiloc" --split "$multiloc/split.tsv" --config scripts/paper-settings.json --hidden 128 \
     --profiles "$profiles/multiloc.profiles.tsv.gz" "${recipe[@]}" --threads 1 --resume --arch rlstm
   train deeploc-rlstm-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm --class-weight-power 0.5
+  train deeploc-rlstm-long "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" --arch rlstm
 }
 lane2() {
   train deeploc-profiles-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch rlstm
   train deeploc-profiles-alstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch alstm
+  train deeploc-profiles-alstm-long "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" "${deeploc_profiles[@]}" --arch alstm
 }
 lane1 > "$runs/deeploc-lane1.out" 2>&1 &
 lane2 > "$runs/deeploc-lane2.out" 2>&1 &
