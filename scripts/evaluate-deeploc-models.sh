@@ -20,9 +20,9 @@ models=("$@"); [ ${#models[@]} -gt 0 ] || models=(models/deeploc.lsm models/deep
 for file in "${models[@]}"; do
   name=$(basename "$file" .lsm)
   if [ ! -f "$file" ]; then echo "skipped $name: $file not trained yet" >&2; continue; fi
-  extra=()
+  extra=() speed_extra=()
   if unzip -p "$file" model.json | grep -q '"inputFeatures": 80'; then
-    extra=(--profiles "$profiles/deeploc_dev.profiles.tsv.gz" --profiles "$profiles/multiloc.profiles.tsv.gz")
+    extra=(--profiles "$profiles/deeploc_dev.profiles.tsv.gz") speed_extra=(--profiles "$profiles/multiloc.profiles.tsv.gz")
   fi
   "$locsharp" evaluate -m "$file" "$deeploc" --known-locations-only "${extra[@]}" > "$out/$name-dev.txt"
   "$locsharp" evaluate -m "$file" "$deeploc" --known-locations-only "${extra[@]}" --json > "$out/$name-dev.json"
@@ -33,5 +33,5 @@ for file in "${models[@]}"; do
     > "$out/$name-dev-dual.txt"
   rm -f "$out/.dual.fasta"
   # Speed: all of MultiLoc (the budget: under 60 s).
-  cat "$multiloc"/*.fasta | "$locsharp" predict -m "$file" - "${extra[@]}" --stats 2> "$out/$name-speed.txt" > /dev/null
+  cat "$multiloc"/*.fasta | "$locsharp" predict -m "$file" - "${speed_extra[@]}" --stats 2> "$out/$name-speed.txt" > /dev/null
 done

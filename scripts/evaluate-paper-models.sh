@@ -21,6 +21,15 @@ for model in rlstm-multiloc alstm-multiloc rlstm-ensemble-multiloc; do
   "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test --json > "$out/$model-test.json"
   "$locsharp" evaluate -m "$file" "$deeploc" --mapping multiloc-to-deeploc --exclude "$data" > "$out/$model-deeploc.txt" 2>&1
 done
+# The R-LSTM that reads profiles (trained by scripts/train-deeploc-models.sh), with the shared profiles.
+file=models/multiloc-profiles.lsm
+if [ -f "$file" ]; then
+  for format in txt json; do
+    flag=(); [ $format = json ] && flag=(--json)
+    "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test \
+      --profiles ../shared/data/profiles/multiloc.profiles.tsv.gz "${flag[@]}" > "$out/multiloc-profiles-test.$format"
+  done
+else echo "skipped multiloc-profiles: $file not trained yet" >&2; fi
 # Cross-validation summaries (mean ± sd over the five folds) of the shipped settings and of hidden 128.
 cv_summary() {  # NAME, then options beyond scripts/paper-settings.json
   local name=$1; shift

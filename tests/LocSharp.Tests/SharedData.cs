@@ -29,6 +29,9 @@ public static class SharedData
     /// <summary>MultiLoc's 11 locations, in the order its data sets and models list them.</summary>
     public static readonly string[] MultiLocLocations = ["ER", "Golgi", "chloroplast", "cytoplasmic", "extracellular", "lysosomal", "mitochondrial", "nuclear", "peroxisomal", "plasma_membrane", "vacuolar"];
 
+    /// <summary>DeepLoc's 10 locations, in the order DeepLoc-scheme models list them.</summary>
+    public static readonly string[] DeepLocLocations = ["Cell.membrane", "Cytoplasm", "Endoplasmic.reticulum", "Extracellular", "Golgi.apparatus", "Lysosome/Vacuole", "Mitochondrion", "Nucleus", "Peroxisome", "Plastid"];
+
     // The shared directory is the repository root's sibling.
     static string? FindRoot()
     {

@@ -4,7 +4,7 @@ namespace LocSharp.Models;
 public static class ShippedModels
 {
     /// <summary>File name of the model `predict` uses without -m (see models/README.md for how it was made).</summary>
-    public const string DefaultFileName = "rlstm-multiloc.lsm";
+    public const string DefaultFileName = "deeploc.lsm";
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "models");
 

@@ -17,8 +17,19 @@ public sealed class ShippedModelTests
 
         Assert.True(result.Exit == ExitCodes.Success, result.Error);
         var rows = result.Out.TrimEnd('\n').Split('\n').Select(line => line.Split(',')).ToArray();
-        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. SharedData.MultiLocLocations], rows[0]);
+        Assert.Equal(["protein_id", "location", "confidence", "truncated", .. SharedData.DeepLocLocations, "membrane"], rows[0]);
         Assert.Equal(ExampleIds, rows.Skip(1).Select(r => r[0]));
+        Assert.Equal("Extracellular", rows[1][1]); // insulin, the one secreted protein of the examples
+    }
+
+    [Fact]
+    public void The_default_model_is_the_deeploc_model_and_carries_a_temperature_fitted_on_dev()
+    {
+        Assert.Equal("deeploc.lsm", ShippedModels.DefaultFileName);
+        var metadata = ModelFile.ReadMetadata(Repository.Path("models", ShippedModels.DefaultFileName));
+        Assert.Equal(SharedData.DeepLocLocations, metadata.Locations);
+        var calibration = metadata.Calibration ?? throw new Xunit.Sdk.XunitException("the default model carries no temperature");
+        Assert.StartsWith("deeploc_dev", calibration.FittedOn);
     }
 
     [Fact]
@@ -45,18 +56,30 @@ public sealed class ShippedModelTests
         Assert.True(File.Exists(Repository.Path("models", ShippedModels.DefaultFileName)));
     }
 
+    /// <summary>
+    /// MultiLoc models trained on the training folds of split.tsv, never on `test`; DeepLoc models on
+    /// deeploc_train.fasta, with deeploc_dev.fasta (and nothing else) choosing the epoch.
+    /// </summary>
     [Fact]
-    public void Every_shipped_model_was_trained_on_training_folds_only()
+    public void Every_shipped_model_was_trained_on_training_data_only()
     {
         var files = Directory.GetFiles(Repository.Path("models"), "*.lsm");
         Assert.NotEmpty(files);
         foreach (string file in files)
         {
             var metadata = ModelFile.ReadMetadata(file);
-            Assert.Equal(SharedData.MultiLocLocations, metadata.Locations);
+            bool deeploc = System.IO.Path.GetFileName(file).StartsWith("deeploc", StringComparison.Ordinal);
+            Assert.Equal(deeploc ? SharedData.DeepLocLocations : SharedData.MultiLocLocations, metadata.Locations);
             foreach (var member in metadata.Members)
             {
                 var training = member.Training ?? throw new Xunit.Sdk.XunitException($"{file}: a network has no training record");
+                if (deeploc)
+                {
+                    Assert.Equal("deeploc_train.fasta", System.IO.Path.GetFileName(training.Data));
+                    Assert.Empty(training.TrainPartitions);
+                    Assert.Equal("deeploc_dev.fasta", System.IO.Path.GetFileName(training.ValidationPartition));
+                    continue;
+                }
                 Assert.NotEmpty(training.TrainPartitions);
                 Assert.All(training.TrainPartitions, p => Assert.Matches("^fold[1-5]$", p));
                 Assert.NotEqual("test", training.ValidationPartition);
