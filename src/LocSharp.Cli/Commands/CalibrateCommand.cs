@@ -16,8 +16,14 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
         [Description("Write the calibrated model here (may be the input model; written completely or not at all).")]
         public string Output { get; init; } = "";
 
+        [CommandOption("--out-of-fold <MODEL>")]
+        [Description("Fit on out-of-fold predictions instead: MODEL is an ensemble of cross-validation networks (`locsharp ensemble` of `cv`'s folds), each scoring the partitions of DATA's --split it did not train on. The temperature goes into -m's model (which may be MODEL itself).")]
+        public string? OutOfFold { get; init; }
+
         public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Output)
             ? ValidationResult.Error("Give the calibrated model's file with -o|--output <MODEL>.")
+            : OutOfFold != null && (Split == null || Mapping != null)
+                ? ValidationResult.Error("--out-of-fold needs the cross-validation's --split, and takes no --mapping.")
             : base.Validate();
     }
 
@@ -29,8 +35,10 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
             environment.Error.WriteLine($"{settings.Model} already carries temperature {previous.Temperature:0.####} (fitted on {previous.FittedOn}); fitting a new one on the raw logits");
         var (data, mapping) = settings.ReadData(model, environment);
         var profiles = settings.ProfilesFor(model, settings.Model, environment);
-        var fit = ProteinProgress.Run(environment, "calibrating", data.Proteins.Count,
-            progress => ModelCalibrator.Fit(model, data, mapping, profiles, progress: progress));
+        var fit = settings.OutOfFold == null
+            ? ProteinProgress.Run(environment, "calibrating", data.Proteins.Count,
+                progress => ModelCalibrator.Fit(model, data, mapping, profiles, progress: progress))
+            : FitOutOfFold(settings, model, data, profiles);
         if (fit.LeftOut > 0)
             environment.Error.WriteLine($"left out {fit.LeftOut} proteins whose location none of the model's outputs counts for");
         model.Calibration = fit.Calibration;
@@ -42,5 +50,14 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
             environment.Out.WriteLine($"membrane temperature {t:0.####} fitted on {c.MembraneProteins} proteins flagged membrane-bound or soluble");
         environment.Error.WriteLine($"wrote {settings.Output}");
         return ExitCodes.Success;
+    }
+
+    CalibrationFit FitOutOfFold(Settings settings, TrainedModel model, LocSharp.Data.LabelledDataSet data, LocSharp.Profiles.ProfileSet? profiles)
+    {
+        using var crossValidation = ModelFile.Load(settings.OutOfFold!);
+        try { TrainedModel.CheckCompatible(model, crossValidation); }
+        catch (ArgumentException e) { throw new UsageException($"--out-of-fold {settings.OutOfFold} cannot calibrate {settings.Model}: {e.Message}"); }
+        return ProteinProgress.Run(environment, "calibrating out of fold", data.Proteins.Count,
+            progress => ModelCalibrator.FitOutOfFold(crossValidation, data, profiles, progress: progress));
     }
 }

@@ -51,4 +51,50 @@ public static class ModelCalibrator
         }
         return new CalibrationFit(calibration, data.Proteins.Count - usable.Count);
     }
+
+    /// <summary>
+    /// Fits one temperature on out-of-fold predictions: <paramref name="crossValidation"/> is an ensemble of a
+    /// cross-validation's networks (`locsharp ensemble` of `cv`'s folds), each of which scores the proteins of
+    /// <paramref name="data"/> in the partitions that the other networks trained on but it did not (its held-out
+    /// fold). Partitions no network trained on (`test`) are never read. The temperature suits any model trained
+    /// with the same settings on the same kind of data, such as the single model trained on all the folds. Proteins
+    /// outside the folds, or with a location the model does not predict, are not read.
+    /// </summary>
+    /// <exception cref="LabelledDataException">A network has no record of its training partitions, or no protein is held out.</exception>
+    public static CalibrationFit FitOutOfFold(TrainedModel crossValidation, LabelledDataSet data, ProfileSet? profiles = null,
+        int batchSize = 64, IProgress<long>? progress = null)
+    {
+        var trainedOn = crossValidation.Training.Select((t, k) => t is { TrainPartitions.Count: > 0 } ? t.TrainPartitions.ToHashSet(StringComparer.Ordinal)
+            : throw new LabelledDataException(data.Source, null, null, $"network {k + 1} of the cross-validation model records no training partitions; out-of-fold predictions need each network's partitions.")).ToList();
+        var folds = trainedOn.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
+        var logits = new List<float[][]>();
+        var targets = new List<int[]>();
+        var scheme = LabelScheme.For(crossValidation, data, null);
+        long done = 0;
+        for (int k = 0; k < crossValidation.Networks.Count; k++)
+        {
+            var heldOut = data.Proteins.Where(p => p.Partition is { } part && folds.Contains(part) && !trainedOn[k].Contains(part)
+                && scheme.OutputsFor(p.Location).Length > 0).ToList();
+            if (heldOut.Count == 0) continue;
+            // A view of network k alone; it shares the network with crossValidation, so it is not disposed here.
+            var member = new TrainedModel([crossValidation.Networks[k]], crossValidation.Locations, crossValidation.MaxLength,
+                [crossValidation.Training[k]], crossValidation.Encoding, crossValidation.Profiles);
+            var heldOutData = new LabelledDataSet(heldOut, data.Source, data.Locations);
+            var sequenceProfiles = member.NeedsProfiles
+                ? LabelledSequences.From(heldOutData, profiles ?? throw new ArgumentException("The model reads profiles; give them.", nameof(profiles))).Profiles
+                : null;
+            var computed = ModelLogits.Compute(member, heldOut.Select(p => p.Sequence).ToList(), sequenceProfiles, batchSize);
+            logits.AddRange(computed.Select(l => l.Locations));
+            targets.AddRange(heldOut.Select(p => scheme.OutputsFor(p.Location)));
+            done += heldOut.Count;
+            progress?.Report(done);
+        }
+        if (logits.Count == 0)
+            throw new LabelledDataException(data.Source, null, null, $"no protein lies in a partition one network left out of its training ({string.Join(", ", folds.Order())}); give the data and split the cross-validation trained on.");
+        var fit = TemperatureFit.Fit(logits, targets);
+        var calibration = new ModelCalibration(fit.Temperature,
+            $"out-of-fold predictions of {crossValidation.Networks.Count} cross-validation networks on {data.Source}, partitions {string.Join(",", folds.Order())}",
+            logits.Count, fit.NllBefore, fit.NllAfter);
+        return new CalibrationFit(calibration, 0);
+    }
 }

@@ -30,6 +30,22 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Out_of_fold_calibration_needs_the_split_and_networks_that_record_their_partitions()
+    {
+        var (fasta, split, _) = LabelledFiles.Write(directory);
+        string model = Trained(fasta), output = directory.Path("oof.lsm");
+
+        var noSplit = CliRunner.Run("calibrate", "-m", model, "--out-of-fold", model, fasta, "-o", output);
+        Assert.Equal(ExitCodes.Usage, noSplit.Exit);
+        Assert.Contains("--out-of-fold needs the cross-validation's --split", noSplit.Error);
+
+        var unrecorded = CliRunner.Run("calibrate", "-m", model, "--out-of-fold", model, fasta, "--split", split, "-o", output);
+        Assert.Equal(ExitCodes.InvalidInput, unrecorded.Exit);
+        Assert.Contains("records no training partitions", unrecorded.Error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Calibrate_stores_a_temperature_that_lowers_the_nll_on_its_data_and_predict_and_evaluate_use_it()
     {
         var (fasta, split, _) = LabelledFiles.Write(directory);
