@@ -9,7 +9,8 @@
 #   lane 2: DeepLoc R-LSTM with profiles, then the DeepLoc A-LSTM with profiles
 # then, as the second setting (scripts/deeploc-settings-long.json: learning rate 2e-3, 40 epochs, because the first
 # setting's networks still underfit: training accuracy no higher than dev accuracy at epoch 20):
-#   lane 1: DeepLoc R-LSTM without profiles          lane 2: DeepLoc A-LSTM with profiles
+#   lane 1: DeepLoc R-LSTM without profiles, with class weights (power 0.5: it helped the first setting on dev)
+#   lane 2: DeepLoc A-LSTM with profiles
 # Usage: scripts/train-deeploc-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ lane1() {
   train multiloc-profiles-rlstm "$multiloc" --split "$multiloc/split.tsv" --config scripts/paper-settings.json --hidden 128 \
     --profiles "$profiles/multiloc.profiles.tsv.gz" "${recipe[@]}" --threads 1 --resume --arch rlstm
   train deeploc-rlstm-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm --class-weight-power 0.5
-  train deeploc-rlstm-long "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" --arch rlstm
+  train deeploc-rlstm-long-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" --arch rlstm --class-weight-power 0.5
 }
 lane2() {
   train deeploc-profiles-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch rlstm
