@@ -46,6 +46,8 @@ public sealed class CvCommand(CliEnvironment environment) : Command<CvCommand.Se
         foreach (var fold in summary.Folds) environment.Out.WriteLine($"{fold.Fold}\taccuracy {fold.Accuracy:F4}");
         environment.Out.WriteLine($"cross-validation accuracy {summary.MeanAccuracy:F4} ± {(summary.SdAccuracy is double sd ? sd.ToString("F4") : "n/a")} (mean ± sd over {summary.Folds.Count} of {CrossValidationRun.Folds(data).Count} folds, last epoch)");
         environment.Out.WriteLine($"best mean accuracy {summary.BestEpochMeanAccuracy:F4} after epoch {summary.BestEpoch} of {options.Epochs}");
+        if (summary.Calibration is { } c)
+            environment.Out.WriteLine($"temperature {c.Temperature:0.####} fitted on {c.Proteins} out-of-fold proteins: NLL {c.NllBefore:0.####} at 1, {c.NllAfter:0.####} at {c.Temperature:0.####}; stored in every fold's model");
         return ExitCodes.Success;
     }
 }

@@ -13,6 +13,9 @@ public sealed record CalibrationFit(ModelCalibration Calibration, int LeftOut);
 /// <summary>Fits a model's temperature (and its membrane output's) on labelled held-out proteins.</summary>
 public static class ModelCalibrator
 {
+    /// <summary>How <see cref="ModelCalibration.FittedOn"/> of an out-of-fold fit begins.</summary>
+    public const string OutOfFoldPrefix = "out-of-fold predictions of ";
+
     /// <summary>
     /// Runs every network over <paramref name="data"/> and fits one temperature for the location logits by
     /// <see cref="TemperatureFit"/>; with a <paramref name="mapping"/> the likelihood is that of the mapped location
@@ -93,7 +96,7 @@ public static class ModelCalibrator
             throw new LabelledDataException(data.Source, null, null, $"no protein lies in a partition one network left out of its training ({string.Join(", ", folds.Order())}); give the data and split the cross-validation trained on.");
         var fit = TemperatureFit.Fit(logits, targets);
         var calibration = new ModelCalibration(fit.Temperature,
-            $"out-of-fold predictions of {crossValidation.Networks.Count} cross-validation networks on {data.Source}, partitions {string.Join(",", folds.Order())}",
+            $"{OutOfFoldPrefix}{crossValidation.Networks.Count} cross-validation networks on {data.Source}, partitions {string.Join(",", folds.Order())}",
             logits.Count, fit.NllBefore, fit.NllAfter);
         return new CalibrationFit(calibration, 0);
     }

@@ -16,6 +16,8 @@ public sealed record FoldResult(string Fold, IReadOnlyList<double> AccuracyByEpo
 /// <param name="SdAccuracy">Sample standard deviation of those accuracies (null with one fold).</param>
 /// <param name="BestEpoch">Epoch (1-based) with the best mean validation accuracy over folds.</param>
 /// <param name="BestEpochMeanAccuracy">That mean accuracy.</param>
+/// <remarks><see cref="Calibration"/> is the temperature fitted on the folds' out-of-fold predictions, stored in
+/// every fold's model; null until every fold has finished.</remarks>
 public sealed record CrossValidationSummary(
     TrainingOptions Options,
     IReadOnlyList<FoldResult> Folds,
@@ -24,6 +26,8 @@ public sealed record CrossValidationSummary(
     int BestEpoch,
     double BestEpochMeanAccuracy)
 {
+    public Models.ModelCalibration? Calibration { get; init; }
+
     public static CrossValidationSummary From(TrainingOptions options, IReadOnlyList<FoldResult> folds)
     {
         if (folds.Count == 0) throw new ArgumentException("Cross-validation needs at least one finished fold.", nameof(folds));

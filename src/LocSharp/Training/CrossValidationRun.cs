@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LocSharp.Calibration;
 using LocSharp.Data;
 using LocSharp.Models;
 
@@ -64,9 +65,34 @@ public static class CrossValidationRun
         var finished = Gather(folds, directory, options);
         if (finished.Count == 0)
             throw new TrainingException($"{directory}: no fold has finished {options.Epochs} epochs with these settings.");
-        var summary = CrossValidationSummary.From(options, finished);
+        var summary = CrossValidationSummary.From(options, finished) with
+        {
+            Calibration = finished.Count == folds.Count ? CalibrateFolds(data, folds, directory) : null,
+        };
         AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), JsonSerializer.Serialize(summary, ModelFile.Json));
         return summary;
+    }
+
+    /// <summary>
+    /// Fits one temperature on the out-of-fold predictions of every fold's model (each on the fold it left out; see
+    /// <see cref="ModelCalibrator.FitOutOfFold"/>) and stores it in every fold's model file. Models that already
+    /// carry the same out-of-fold temperature (a resumed, finished cross-validation) are left as they are.
+    /// </summary>
+    static ModelCalibration CalibrateFolds(LabelledDataSet data, IReadOnlyList<string> folds, string directory)
+    {
+        var paths = folds.Select(f => ModelPath(directory, f)).ToList();
+        var stored = paths.Select(p => ModelFile.ReadMetadata(p).Calibration).Distinct().ToList();
+        if (stored is [{ } already] && already.FittedOn.StartsWith(ModelCalibrator.OutOfFoldPrefix, StringComparison.Ordinal)) return already;
+
+        var models = paths.Select(ModelFile.Load).ToList();
+        using var crossValidation = TrainedModel.Ensemble(models); // holds, and disposes, every fold's network
+        var calibration = ModelCalibrator.FitOutOfFold(crossValidation, data.Select(folds)).Calibration;
+        for (int i = 0; i < models.Count; i++)
+        {
+            models[i].Calibration = calibration;
+            ModelFile.Save(models[i], paths[i]);
+        }
+        return calibration;
     }
 
     /// <summary>The folds whose checkpoint in <paramref name="directory"/> finished every epoch of <paramref name="options"/>.</summary>

@@ -95,6 +95,18 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(["fold1", "fold2", "fold3"], summary.Folds.Select(f => f.Fold));
         Assert.Equal(summary.Folds.Average(f => f.Accuracy), summary.MeanAccuracy, 12);
         Assert.Contains($"cross-validation accuracy {summary.MeanAccuracy:F4}", result.Out);
+
+        // Every fold's model carries the temperature of the out-of-fold fit, the same one `calibrate --out-of-fold`
+        // computes from the fold models.
+        var calibration = summary.Calibration ?? throw new Xunit.Sdk.XunitException("cv fitted no temperature");
+        Assert.All(new[] { "fold1", "fold2", "fold3" }, fold =>
+            Assert.Equal(calibration, ModelFile.ReadMetadata(Path.Combine(output, fold + ".lsm")).Calibration));
+        string ensemble = directory.Path("folds.lsm"), refit = directory.Path("refit.lsm");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run(["ensemble", .. new[] { "fold1", "fold2", "fold3" }.Select(f => Path.Combine(output, f + ".lsm")), "-o", ensemble]).Exit);
+        var fit = CliRunner.Run("calibrate", "-m", ensemble, "--out-of-fold", ensemble, fasta, "--split", split, "-o", refit);
+        Assert.True(fit.Exit == ExitCodes.Success, fit.Error);
+        Assert.Equal(calibration.Temperature, ModelFile.ReadMetadata(refit).Calibration!.Temperature, 6);
+        Assert.Contains($"temperature {calibration.Temperature.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} fitted on {calibration.Proteins} out-of-fold proteins", result.Out);
     }
 
     [Fact]
