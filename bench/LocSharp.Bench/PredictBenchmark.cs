@@ -13,7 +13,9 @@ namespace LocSharp.Bench;
 /// <summary>
 /// Measures, in one run: the whole predict path (read FASTA, encode, network, write CSV) and the bare network
 /// forward pass on the same batches, on every protein of a data set; a large matrix product for the machine's
-/// reference speed; and the cold start and peak memory of the real `locsharp predict` program.
+/// reference speed, and the network's share of it (FLOPs per residue from <see cref="NetworkCost"/>); an ensemble's
+/// whole-path time against a single network's; and the cold start, peak memory and proteome-scale run of the real
+/// `locsharp predict` program.
 /// </summary>
 public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
 {
@@ -37,6 +39,30 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
         [DefaultValue(0)]
         public int Threads { get; init; }
 
+        [CommandOption("--limit <N>")]
+        [Description("Use only the first N proteins of --data (0 = all), for a quick run.")]
+        [DefaultValue(0)]
+        public int Limit { get; init; }
+
+        [CommandOption("--ensemble <MODEL>")]
+        [Description("Ensemble for `ensemble / single time`. Default: the shipped rlstm-ensemble-multiloc.lsm.")]
+        public string? Ensemble { get; init; }
+
+        [CommandOption("--single <MODEL>")]
+        [Description("One network of the ensemble's kind. Default: the shipped rlstm-multiloc.lsm.")]
+        public string? Single { get; init; }
+
+        [CommandOption("--skip-ensemble")]
+        public bool SkipEnsemble { get; init; }
+
+        [CommandOption("--proteome <FASTA>")]
+        [Description("Proteome-sized input for the whole `locsharp predict` process with the default model.")]
+        [DefaultValue("../shared/data/bench/swissprot2014-20k.fasta.gz")]
+        public string Proteome { get; init; } = "../shared/data/bench/swissprot2014-20k.fasta.gz";
+
+        [CommandOption("--skip-proteome")]
+        public bool SkipProteome { get; init; }
+
         [CommandOption("--repeat <N>")]
         [Description("Timed repetitions of each measurement; the best is reported.")]
         [DefaultValue(2)]
@@ -49,26 +75,36 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
         string modelPath = settings.Model ?? ShippedModels.DefaultPath;
         using var model = ModelFile.Load(modelPath);
         var files = Directory.GetFiles(settings.Data, "*.fasta").Order(StringComparer.Ordinal).ToArray();
-        var records = files.SelectMany(FastaReader.Read).ToList();
+        var records = files.SelectMany(FastaReader.Read).Take(settings.Limit > 0 ? settings.Limit : int.MaxValue).ToList();
         long residues = records.Sum(r => (long)r.Sequence.Length);
         long modelResidues = records.Sum(r => (long)Math.Min(r.Sequence.Length, model.MaxLength));
         var pipeline = new PredictionPipeline(model, settings.BatchSize);
         Console.WriteLine($"model {modelPath}: {model.Networks.Count} network(s), {string.Join(", ", model.Networks.Select(n => $"{n.Config.Architecture} hidden {n.Config.Hidden}"))}");
         Console.WriteLine($"data {settings.Data}: {records.Count} proteins, {residues} residues ({modelResidues} after truncation to {model.MaxLength}); threads {get_num_threads()}, batch size {settings.BatchSize}");
 
-        double whole = Best(settings.Repeat, () =>
-        {
-            var clock = Stopwatch.StartNew();
-            using var writer = PredictionWriter.Create(TextWriter.Null, PredictionFormat.Csv, model.Locations);
-            foreach (var prediction in pipeline.Predict(files.SelectMany(FastaReader.Read), cancellation)) writer.Write(prediction);
-            writer.Complete();
-            return clock.Elapsed.TotalSeconds;
-        });
+        // The whole path reads and parses the files again each time, as `predict` does.
+        IEnumerable<FastaRecord> Read() => files.SelectMany(FastaReader.Read).Take(records.Count);
+        double whole = Best(settings.Repeat, () => WholePath(pipeline, model, Read(), cancellation));
         double forward = Best(settings.Repeat, () => BareForward(model, records, settings.BatchSize));
         Report("whole predict path", whole, records.Count, residues);
         Report("bare network forward", forward, records.Count, residues);
         Console.WriteLine($"whole path / bare forward throughput: {forward / whole:P1}");
-        Console.WriteLine($"matrix product 4096x4096: {MatrixProductGflops():F0} GFLOP/s");
+        double gflops = MatrixProductGflops();
+        Console.WriteLine($"matrix product 4096x4096: {gflops:F0} GFLOP/s");
+        long flopsPerResidue = model.Networks.Sum(n => NetworkCost.FlopsPerResidue(n.Config));
+        double networkGflops = flopsPerResidue * (double)modelResidues / forward / 1e9;
+        Console.WriteLine($"network: {flopsPerResidue / 1e6:F3} MFLOP per residue (NetworkCost), {networkGflops:F1} GFLOP/s in the bare forward");
+        Console.WriteLine($"forward efficiency: {networkGflops / gflops:P1} of matrix-product rate");
+
+        if (!settings.SkipEnsemble)
+        {
+            using var ensemble = ModelFile.Load(settings.Ensemble ?? Path.Combine(ShippedModels.Folder, "rlstm-ensemble-multiloc.lsm"));
+            using var single = ModelFile.Load(settings.Single ?? Path.Combine(ShippedModels.Folder, "rlstm-multiloc.lsm"));
+            double ensembleSeconds = Best(settings.Repeat, () => WholePath(new PredictionPipeline(ensemble, settings.BatchSize), ensemble, records, cancellation));
+            double singleSeconds = Best(settings.Repeat, () => WholePath(new PredictionPipeline(single, settings.BatchSize), single, records, cancellation));
+            Console.WriteLine($"ensemble of {ensemble.Networks.Count}: {ensembleSeconds:F2} s, single: {singleSeconds:F2} s (whole predict path)");
+            Console.WriteLine($"ensemble / single time: {ensembleSeconds / singleSeconds:F2}");
+        }
 
         var cli = new CliProcess(modelPath, settings.Threads);
         string one = Path.Combine(Path.GetTempPath(), $"locsharp-bench-{Environment.ProcessId}.fasta");
@@ -78,13 +114,29 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
             var starts = Enumerable.Range(0, 3).Select(_ => cli.Predict(one).Seconds).Order().ToList();
             Console.WriteLine($"cold start, one protein (`locsharp predict`, whole process): median {starts[1]:F2} s of {string.Join(", ", starts.Select(s => s.ToString("F2")))}");
             var full = cli.Predict(files);
-            Console.WriteLine($"`locsharp predict` on all {records.Count} proteins, whole process: {full.Seconds:F1} s, peak memory {full.PeakMiB} MiB");
+            Console.WriteLine($"`locsharp predict` on every protein of {settings.Data}, whole process: {full.Seconds:F1} s, peak memory {full.PeakMiB} MiB");
+            if (!settings.SkipProteome)
+            {
+                int proteins = FastaReader.Read(settings.Proteome).Count();
+                var proteome = new CliProcess(ShippedModels.DefaultPath, settings.Threads).Predict(settings.Proteome);
+                Console.WriteLine($"proteome {proteins} proteins: {proteome.Seconds:F0} s, peak {proteome.PeakMiB} MiB");
+            }
         }
         finally
         {
             File.Delete(one);
         }
         return 0;
+    }
+
+    /// <summary>Seconds of the predict path (encode, network, write CSV; reading too when <paramref name="records"/> reads lazily).</summary>
+    static double WholePath(PredictionPipeline pipeline, TrainedModel model, IEnumerable<FastaRecord> records, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var writer = PredictionWriter.Create(TextWriter.Null, PredictionFormat.Csv, model.Locations, model.PredictsMembrane);
+        foreach (var prediction in pipeline.Predict(records, cancellation)) writer.Write(prediction);
+        writer.Complete();
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>The network alone on the pipeline's batches: encoding happens outside the timed region.</summary>
