@@ -31,9 +31,7 @@ public static class ModelCalibrator
         var usable = data.Proteins.Select(p => (Protein: p, Outputs: scheme.OutputsFor(p.Location))).Where(u => u.Outputs.Length > 0).ToList();
         if (usable.Count == 0) throw new LabelledDataException(data.Source, null, null, "no protein has a location the model's outputs count for; nothing to calibrate on.");
         var kept = new LabelledDataSet(usable.Select(u => u.Protein), data.Source, data.Locations);
-        var sequenceProfiles = model.NeedsProfiles
-            ? LabelledSequences.From(kept, profiles ?? throw new ArgumentException("The model reads profiles; give them.", nameof(profiles))).Profiles
-            : null;
+        var sequenceProfiles = ProfilesOf(model, kept, profiles);
         var logits = ModelLogits.Compute(model, kept.Proteins.Select(p => p.Sequence).ToList(), sequenceProfiles, batchSize, progress);
 
         var locations = TemperatureFit.Fit([.. logits.Select(l => l.Locations)], [.. usable.Select(u => u.Outputs)]);
@@ -73,7 +71,6 @@ public static class ModelCalibrator
         var logits = new List<float[][]>();
         var targets = new List<int[]>();
         var scheme = LabelScheme.For(crossValidation, data, null);
-        long done = 0;
         for (int k = 0; k < crossValidation.Networks.Count; k++)
         {
             var heldOut = data.Proteins.Where(p => p.Partition is { } part && folds.Contains(part) && !trainedOn[k].Contains(part)
@@ -82,15 +79,11 @@ public static class ModelCalibrator
             // A view of network k alone; it shares the network with crossValidation, so it is not disposed here.
             var member = new TrainedModel([crossValidation.Networks[k]], crossValidation.Locations, crossValidation.MaxLength,
                 [crossValidation.Training[k]], crossValidation.Encoding, crossValidation.Profiles);
-            var heldOutData = new LabelledDataSet(heldOut, data.Source, data.Locations);
-            var sequenceProfiles = member.NeedsProfiles
-                ? LabelledSequences.From(heldOutData, profiles ?? throw new ArgumentException("The model reads profiles; give them.", nameof(profiles))).Profiles
-                : null;
+            var sequenceProfiles = ProfilesOf(member, new LabelledDataSet(heldOut, data.Source, data.Locations), profiles);
             var computed = ModelLogits.Compute(member, heldOut.Select(p => p.Sequence).ToList(), sequenceProfiles, batchSize);
             logits.AddRange(computed.Select(l => l.Locations));
             targets.AddRange(heldOut.Select(p => scheme.OutputsFor(p.Location)));
-            done += heldOut.Count;
-            progress?.Report(done);
+            progress?.Report(logits.Count);
         }
         if (logits.Count == 0)
             throw new LabelledDataException(data.Source, null, null, $"no protein lies in a partition one network left out of its training ({string.Join(", ", folds.Order())}); give the data and split the cross-validation trained on.");
@@ -100,4 +93,9 @@ public static class ModelCalibrator
             logits.Count, fit.NllBefore, fit.NllAfter);
         return new CalibrationFit(calibration, 0);
     }
+
+    /// <summary>The proteins' profiles, index for index, for a model that reads them; else null.</summary>
+    static IReadOnlyList<Profile>? ProfilesOf(TrainedModel model, LabelledDataSet proteins, ProfileSet? profiles) => model.NeedsProfiles
+        ? LabelledSequences.From(proteins, profiles ?? throw new ArgumentException("The model reads profiles; give them.", nameof(profiles))).Profiles
+        : null;
 }
