@@ -44,10 +44,7 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
         model.Calibration = fit.Calibration;
         ModelFile.Save(model, settings.Output);
 
-        var c = fit.Calibration;
-        environment.Out.WriteLine($"temperature {c.Temperature:0.####} fitted on {c.Proteins} proteins of {c.FittedOn}: NLL {c.NllBefore:0.####} at 1, {c.NllAfter:0.####} at {c.Temperature:0.####}");
-        if (c.MembraneTemperature is double t)
-            environment.Out.WriteLine($"membrane temperature {t:0.####} fitted on {c.MembraneProteins} proteins flagged membrane-bound or soluble");
+        foreach (string line in HeldOutCalibration.Describe(fit.Calibration)) environment.Out.WriteLine(line);
         environment.Error.WriteLine($"wrote {settings.Output}");
         return ExitCodes.Success;
     }

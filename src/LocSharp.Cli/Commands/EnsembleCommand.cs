@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Cli.Settings;
 using LocSharp.Models;
 using Spectre.Console.Cli;
 
@@ -8,7 +9,7 @@ namespace LocSharp.Cli.Commands;
 /// <summary>`locsharp ensemble`: one model file that averages its members' probabilities.</summary>
 public sealed class EnsembleCommand(CliEnvironment environment) : Command<EnsembleCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : NetworkSettings
     {
         [CommandArgument(0, "<MODEL>")]
         [Description("Model files to join (two or more; ensembles may be members too).")]
@@ -18,13 +19,17 @@ public sealed class EnsembleCommand(CliEnvironment environment) : Command<Ensemb
         [Description("Ensemble model file to write.")]
         public string Output { get; init; } = "";
 
+        [CommandOption("--calibration-data <DATA>")]
+        [Description("Labelled proteins none of the members trained on or chose an epoch on, in either layout: one temperature for the averaged output is fitted on them and stored in the ensemble (--profiles for profile members). Locations the members lack are left out. Default: no temperature.")]
+        public string? CalibrationData { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Members.Length < 2) return ValidationResult.Error("An ensemble needs at least two models.");
             if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the file to write with -o|--output <MODEL>.");
             OutputGuard.IsWritableFilePath(Output, "-o|--output");
-            OutputGuard.NotAnInput(Output, "-o|--output", Members);
-            return ValidationResult.Success();
+            OutputGuard.NotAnInput(Output, "-o|--output", [.. Members, CalibrationData]);
+            return base.Validate();
         }
     }
 
@@ -46,6 +51,11 @@ public sealed class EnsembleCommand(CliEnvironment environment) : Command<Ensemb
                 }
             }
             var ensemble = TrainedModel.Ensemble(members);
+            if (HeldOutCalibration.Read(settings.CalibrationData, ensemble.Locations, environment) is { } calibration)
+            {
+                Threads.Configure(settings.Threads, environment);
+                calibration.Apply(ensemble, settings.ProfilesFor(ensemble, settings.Output, environment), environment);
+            }
             ModelFile.Save(ensemble, settings.Output);
             environment.Error.WriteLine($"wrote {settings.Output}: {ensemble.Networks.Count} networks over {ensemble.Locations.Count} locations");
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using LocSharp;
 using LocSharp.Cli.Infrastructure;
 using LocSharp.Cli.Settings;
 using LocSharp.Data;
@@ -29,6 +30,10 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         [Description("Separate labelled proteins that pick the best epoch (e.g. DeepLoc's dev set), in either layout. Locations the training data lacks are left out of validation.")]
         public string? ValidationData { get; init; }
 
+        [CommandOption("--calibration-data <DATA>")]
+        [Description("Labelled proteins held out from training and from choosing the epoch (e.g. one half of a dev set), in either layout: the finished model's temperature is fitted on them and stored in it. Locations the training data lacks are left out. Default: no temperature (calibrate can fit one later).")]
+        public string? CalibrationData { get; init; }
+
         [CommandOption("--checkpoint <FILE>")]
         [Description("Checkpoint written after every epoch. Default: MODEL.checkpoint.")]
         public string? Checkpoint { get; init; }
@@ -42,7 +47,7 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         {
             OutputGuard.IsWritableFilePath(Output, "-o|--output");
             OutputGuard.IsWritableFilePath(Checkpoint, "--checkpoint");
-            string?[] inputs = [Data, Split, ValidationData, Config, ProfileRecipe, .. Profiles];
+            string?[] inputs = [Data, Split, ValidationData, CalibrationData, Config, ProfileRecipe, .. Profiles];
             OutputGuard.NotAnInput(Output, "-o|--output", inputs);
             OutputGuard.NotAnInput(Checkpoint ?? Output + ".checkpoint", "--checkpoint", inputs);
             OutputGuard.NotAnInput(Output + ".log", "-o|--output (its log, MODEL.log)", inputs);
@@ -61,6 +66,9 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         var validationSet = settings.ValidationData == null ? partitions.Validation
             : KnownLocations.Restrict(LabelledDataReader.Read(settings.ValidationData), partitions.Train.Locations, environment.Error.WriteLine);
         var validation = validationSet == null ? null : LabelledSequences.From(validationSet, profiles);
+        var calibration = HeldOutCalibration.Read(settings.CalibrationData, partitions.Train.Locations, environment);
+        if (calibration != null && settings.ValidationData != null && FileNode.Same(settings.CalibrationData!, settings.ValidationData))
+            environment.Error.WriteLine($"warning: {settings.CalibrationData} also chooses the epoch; the temperature is fitted on the proteins that selected the model.");
         string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
 
         using var model = TrainingReporter.Run(environment, settings.Output + ".log", Path.GetFileName(settings.Output),
@@ -68,7 +76,20 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
                 new DataDescription(settings.Data, settings.Split, partitions.TrainNames, settings.ValidationPartition ?? settings.ValidationData,
                     options.Profiles ? settings.ResolveProfileRecipe() : null),
                 checkpoint, settings.Resume, observer, cancellation));
-        ModelFile.Save(model, settings.Output);
+        if (calibration == null) ModelFile.Save(model, settings.Output);
+        else
+        {
+            // Fit on the weights as stored (float16), which is what every later prediction reads.
+            string stored = Path.Combine(Path.GetTempPath(), $"locsharp-{Guid.NewGuid():N}.lsm");
+            try
+            {
+                ModelFile.Save(model, stored);
+                using var reloaded = ModelFile.Load(stored);
+                calibration.Apply(reloaded, profiles, environment);
+                ModelFile.Save(reloaded, settings.Output);
+            }
+            finally { File.Delete(stored); }
+        }
         environment.Error.WriteLine($"wrote {settings.Output} ({model.Training[0]!.SelectedEpoch} of {options.Epochs} epochs' weights, {model.Training[0]!.WallSeconds / 60:F1} min of training)");
         return ExitCodes.Success;
     }

@@ -98,6 +98,25 @@ public sealed class EvaluateAndEnsembleCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_ensemble_with_calibration_data_carries_one_temperature_for_its_averaged_output()
+    {
+        var (fasta, _, _) = LabelledFiles.Write(directory);
+        string a = TrainedModel(fasta, "a.lsm", seed: 1), b = TrainedModel(fasta, "b.lsm", seed: 2);
+        string heldOut = directory.Write("held-out.fasta", SyntheticProteins.Fasta(SyntheticProteins.Create(30, seed: 9, maxLength: 40)));
+        string ensemble = directory.Path("ab.lsm"), plain = directory.Path("plain.lsm"), refit = directory.Path("refit.lsm");
+
+        var made = CliRunner.Run("ensemble", a, b, "--calibration-data", heldOut, "--threads", "1", "-o", ensemble);
+
+        Assert.True(made.Exit == ExitCodes.Success, made.Error);
+        var calibration = ModelFile.ReadMetadata(ensemble).Calibration ?? throw new Xunit.Sdk.XunitException("ensemble fitted no temperature");
+        Assert.Equal(30, calibration.Proteins);
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("ensemble", a, b, "-o", plain).Exit);
+        Assert.Null(ModelFile.ReadMetadata(plain).Calibration);
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("calibrate", "-m", plain, heldOut, "-o", refit, "--threads", "1").Exit);
+        Assert.Equal(ModelFile.ReadMetadata(refit).Calibration!.Temperature, calibration.Temperature, 6);
+    }
+
+    [Fact]
     public void Models_of_different_locations_do_not_join_and_the_message_names_both_files()
     {
         var (fasta, _, data) = LabelledFiles.Write(directory);

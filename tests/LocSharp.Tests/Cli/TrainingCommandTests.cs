@@ -2,6 +2,7 @@ using System.Text.Json;
 using LocSharp.Cli.Infrastructure;
 using LocSharp.Models;
 using LocSharp.Training;
+using LocSharp.Tests.Training;
 
 namespace LocSharp.Tests.Cli;
 
@@ -29,6 +30,41 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.NotNull(training.ValidationAccuracy);
         Assert.True(File.Exists(model + ".log"));
         Assert.Equal(3, File.ReadAllLines(model + ".log").Length);
+    }
+
+    [Fact]
+    public void Train_with_calibration_data_stores_the_temperature_calibrate_fits_on_that_data()
+    {
+        var (fasta, _, _) = LabelledFiles.Write(directory);
+        string heldOut = directory.Write("held-out.fasta", SyntheticProteins.Fasta(SyntheticProteins.Create(30, seed: 9, maxLength: 40)));
+        string model = directory.Path("m.lsm"), refit = directory.Path("refit.lsm");
+
+        var result = CliRunner.Run(["train", fasta, "--epochs", "2", "--calibration-data", heldOut, "-o", model, .. LabelledFiles.TinyNetwork]);
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        var calibration = ModelFile.ReadMetadata(model).Calibration ?? throw new Xunit.Sdk.XunitException("train fitted no temperature");
+        Assert.Equal(heldOut, calibration.FittedOn);
+        Assert.Equal(30, calibration.Proteins);
+        Assert.NotEqual(1.0, calibration.Temperature);
+        Assert.Contains($"temperature {calibration.Temperature.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} fitted on 30 proteins", result.Error);
+        // calibrate refits on the raw logits: on the same proteins it must find the same temperature.
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("calibrate", "-m", model, heldOut, "-o", refit, "--threads", "1").Exit);
+        Assert.Equal(calibration.Temperature, ModelFile.ReadMetadata(refit).Calibration!.Temperature, 6);
+    }
+
+    [Fact]
+    public void Missing_calibration_data_fails_before_any_training()
+    {
+        var (fasta, _, _) = LabelledFiles.Write(directory);
+        string model = directory.Path("m.lsm");
+
+        var result = CliRunner.Run(["train", fasta, "--epochs", "2", "--calibration-data", directory.Path("missing.fasta"), "-o", model, .. LabelledFiles.TinyNetwork]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.Exit);
+        Assert.Contains("missing.fasta", result.Error);
+        Assert.False(File.Exists(model));
+        Assert.False(File.Exists(model + ".checkpoint"));
+        Assert.False(File.Exists(model + ".log"));
     }
 
     [Fact]
