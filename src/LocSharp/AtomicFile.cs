@@ -62,6 +62,19 @@ public static class AtomicFile
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
+    /// <summary>Deletes the temporary files that writes of <paramref name="path"/> left behind when their process was
+    /// killed (SIGKILL, power loss) in the middle. Only for a caller that knows no other process is writing the path,
+    /// as a training run holding its checkpoint's lock.</summary>
+    public static void RemoveLeftovers(string path)
+    {
+        string target = FileNode.Resolve(path);
+        if (Path.GetDirectoryName(target) is not { } directory || !Directory.Exists(directory)) return;
+        string prefix = $".{Path.GetFileName(target)}.";
+        foreach (string file in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+            if (Path.GetFileName(file)[prefix.Length..^".tmp".Length] is { Length: 32 } id && id.All(char.IsAsciiHexDigitLower))
+                TryDelete(file);
+    }
+
     /// <summary>Deletes the temporary files of writes still under way; for a process about to exit on a signal.</summary>
     public static void RemoveTemporaries()
     {

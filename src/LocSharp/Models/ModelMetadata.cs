@@ -1,5 +1,4 @@
 using LocSharp.Profiles;
-using LocSharp.Training;
 
 namespace LocSharp.Models;
 

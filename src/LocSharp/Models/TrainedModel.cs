@@ -1,7 +1,6 @@
 using LocSharp.Data;
 using LocSharp.Encoding;
 using LocSharp.Profiles;
-using LocSharp.Training;
 using static TorchSharp.torch;
 
 namespace LocSharp.Models;

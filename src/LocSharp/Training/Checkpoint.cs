@@ -30,6 +30,10 @@ public sealed record Checkpoint(
 {
     const string StateEntry = "checkpoint.json", WeightsEntry = "weights", BestEntry = "best.weights", OptimizerEntry = "optimizer";
 
+    /// <summary>Test seam, null outside tests: called in the middle of every <see cref="Save"/> (the weights are in
+    /// the temporary file, Adam's state is not yet), so a test can kill the process inside a checkpoint write.</summary>
+    internal static Action<Stream>? MidWrite;
+
     public void Save(string path, LocalizationNetwork network, Adam optimizer, byte[]? bestWeights)
     {
         byte[] optimizerState;
@@ -50,8 +54,8 @@ public sealed record Checkpoint(
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             foreach (var (name, bytes) in entries)
             {
-                using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-                entry.Write(bytes);
+                using (var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open()) entry.Write(bytes);
+                if (name == WeightsEntry) MidWrite?.Invoke(stream);
             }
         });
     }

@@ -1,4 +1,5 @@
 using LocSharp.Evaluation;
+using LocSharp.Models;
 
 namespace LocSharp.Training;
 

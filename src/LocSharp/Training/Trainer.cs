@@ -32,6 +32,7 @@ public static class Trainer
         if (train.Locations.Count < 2)
             throw new TrainingException($"{description.Data}: the training data has {(train.Locations.Count == 0 ? "no location" : $"only one location, '{train.Locations[0]}'")}; a model needs proteins of at least 2 locations.");
         using var checkpointLock = CheckpointLock.Acquire(checkpointPath);
+        AtomicFile.RemoveLeftovers(checkpointPath);   // partial writes of a killed run; the lock keeps any other run out
         if (validation != null && !validation.Locations.SequenceEqual(train.Locations))
             throw new ArgumentException("Training and validation data must use the same location list.");
         foreach (var data in validation == null ? [train] : new[] { train, validation })

@@ -1,7 +1,6 @@
 using LocSharp.Calibration;
 using LocSharp.Data;
 using LocSharp.Models;
-using LocSharp.Training;
 using static LocSharp.Tests.Models.TinyNetworks;
 
 namespace LocSharp.Tests.Calibration;

@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LocSharp.Cli.Infrastructure;
 using LocSharp.Models;
 
@@ -84,6 +87,48 @@ public sealed class ShippedModelTests
                 Assert.All(training.TrainPartitions, p => Assert.Matches("^fold[1-5]$", p));
                 Assert.NotEqual("test", training.ValidationPartition);
             }
+        }
+    }
+
+    /// <summary>The records a model file stores (<see cref="ModelMetadata"/> down to each member's training record)
+    /// read every shipped model.json and write back each of its fields unchanged (files of older versions lack
+    /// some later fields, which come back with their defaults), so moving or renaming the records changes no file.</summary>
+    [Fact]
+    public void Every_shipped_model_description_writes_back_every_stored_field_unchanged()
+    {
+        var files = Directory.GetFiles(Repository.Path("models"), "*.lsm");
+        Assert.NotEmpty(files);
+        foreach (string file in files)
+        {
+            JsonNode stored;
+            using (var zip = ZipFile.OpenRead(file))
+            using (var entry = zip.GetEntry("model.json")!.Open())
+                stored = JsonNode.Parse(entry)!;
+            var rewritten = JsonSerializer.SerializeToNode(ModelFile.ReadMetadata(file), ModelFile.Json)!;
+            AssertKeeps(stored, rewritten, System.IO.Path.GetFileName(file));
+        }
+    }
+
+    static void AssertKeeps(JsonNode? stored, JsonNode? rewritten, string where)
+    {
+        switch (stored)
+        {
+            case JsonObject fields:
+                var rewrittenFields = Assert.IsType<JsonObject>(rewritten);
+                foreach (var (name, value) in fields)
+                {
+                    Assert.True(rewrittenFields.ContainsKey(name), $"{where}: {name} is not written back");
+                    AssertKeeps(value, rewrittenFields[name], $"{where}.{name}");
+                }
+                break;
+            case JsonArray items:
+                var rewrittenItems = Assert.IsType<JsonArray>(rewritten);
+                Assert.True(items.Count == rewrittenItems.Count, $"{where}: {items.Count} items written back as {rewrittenItems.Count}");
+                for (int i = 0; i < items.Count; i++) AssertKeeps(items[i], rewrittenItems[i], $"{where}[{i}]");
+                break;
+            default:
+                Assert.True(JsonNode.DeepEquals(stored, rewritten), $"{where}: {stored?.ToJsonString()} written back as {rewritten?.ToJsonString()}");
+                break;
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using LocSharp.Training;
+using LocSharp.Models;
 
 namespace LocSharp.Tests.Hardening;
 

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using LocSharp.Encoding;
 using LocSharp.Models;
-using LocSharp.Training;
 using static LocSharp.Tests.Models.TinyNetworks;
 using static TorchSharp.torch;
 

@@ -103,6 +103,68 @@ public sealed class ResumeAfterKillTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(Epochs, ModelFile.ReadMetadata(killed).Members[0].Training!.EpochsRun);
     }
 
+    /// <summary>Killed while writing its third checkpoint, the run leaves half a temporary file and the second
+    /// checkpoint untouched; the resume continues from that one, removes the leftover and ends as an uninterrupted run.
+    /// The child stops at that point itself (<see cref="CheckpointWriteStop"/>), so nothing depends on timing.</summary>
+    [Fact]
+    public async Task A_training_process_killed_inside_a_checkpoint_write_resumes_from_the_previous_checkpoint_to_the_weights_of_an_uninterrupted_run()
+    {
+        const int epochs = 4, killedWrite = 3;
+        string data = directory.Write("proteins.fasta", SyntheticProteins.Fasta(SyntheticProteins.Create(80, seed: 9)));
+        string whole = directory.Path("whole.lsm"), killed = directory.Path("killed.lsm"), checkpoint = killed + ".checkpoint";
+
+        var (exit, error) = RunInProcess(Arguments(data, whole, epochs));
+        Assert.True(exit == 0, error);
+
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in (string[])[typeof(TestProgram).Assembly.Location, CheckpointWriteStop.Mode, $"{killedWrite}", .. Arguments(data, killed, epochs)])
+            start.ArgumentList.Add(argument);
+        var childError = new StringBuilder();
+        string partial = "";
+        byte[] previous = [];
+        using (var child = Process.Start(start)!)
+        {
+            child.ErrorDataReceived += (_, e) => { lock (childError) childError.AppendLine(e.Data); };
+            child.BeginErrorReadLine();
+            var stopped = PrintsLine(child.StandardOutput, CheckpointWriteStop.Stopped);
+            bool inWrite = await Task.WhenAny(stopped, Task.Delay(TimeSpan.FromMinutes(2))) == stopped && await stopped;   // the delay only guards against a hang
+            if (inWrite)
+            {
+                partial = Assert.Single(Directory.GetFiles(directory.Root, $".{Path.GetFileName(checkpoint)}.*.tmp"));
+                previous = File.ReadAllBytes(checkpoint);
+            }
+            child.Kill();   // SIGKILL: no handler, finally block or cleanup runs
+            child.WaitForExit();
+            string log;
+            lock (childError) log = childError.ToString();
+            Assert.True(inWrite, $"the child did not stop inside checkpoint write {killedWrite}:\n{log}");
+        }
+
+        Assert.True(new FileInfo(partial).Length > 0, "the killed write should have left part of its temporary file");
+        Assert.Throws<InvalidDataException>(() => ZipFile.OpenRead(partial).Dispose());   // half a zip: no central directory
+        Assert.Equal(previous, File.ReadAllBytes(checkpoint));
+        Assert.Equal(killedWrite - 1, Checkpoint.ReadState(checkpoint).EpochsDone);
+        Assert.False(File.Exists(killed), "the killed run must not have written its model");
+
+        (exit, error) = RunInProcess([.. Arguments(data, killed, epochs), "--resume"]);
+        Assert.True(exit == 0, error);
+        Assert.Contains($"resuming after epoch {killedWrite - 1}", error);
+        Assert.False(File.Exists(partial), "the resumed run should remove the killed write's temporary file");
+
+        Assert.Equal(Entry(whole + ".checkpoint", "weights"), Entry(checkpoint, "weights"));
+        Assert.Equal(Entry(whole + ".checkpoint", "optimizer"), Entry(checkpoint, "optimizer"));
+        Assert.Equal(Entry(whole, "member-0.weights"), Entry(killed, "member-0.weights"));
+        Assert.Equal(epochs, Checkpoint.ReadState(checkpoint).History.Count);
+    }
+
+    /// <returns>Whether the reader gave that line before it ended.</returns>
+    static async Task<bool> PrintsLine(StreamReader reader, string expected)
+    {
+        for (string? line; (line = await reader.ReadLineAsync()) != null;)
+            if (line == expected) return true;
+        return false;
+    }
+
     [Fact]
     public void The_train_verb_refuses_an_existing_checkpoint_without_resume_and_says_how_to_go_on()
     {

@@ -1,6 +1,6 @@
-namespace LocSharp.Training;
+namespace LocSharp.Models;
 
-/// <summary>What data and settings trained a network; stored with it in the model file.</summary>
+/// <summary>What data and settings trained a network (its provenance); the trainer builds it, the model file stores it.</summary>
 /// <param name="Data">The labelled data it read.</param>
 /// <param name="Split">The split file, if any.</param>
 /// <param name="TrainPartitions">Partitions it trained on (empty: all of the data).</param>

@@ -1,7 +1,6 @@
 using LocSharp.Encoding;
-using LocSharp.Models;
 
-namespace LocSharp.Training;
+namespace LocSharp.Models;
 
 /// <summary>How the learning rate changes over the epochs.</summary>
 public enum LearningRateSchedule
@@ -36,7 +35,7 @@ public sealed record TrainingOptions
     public IReadOnlyList<int> ConvWidths { get => convWidths; init => convWidths = new(value); }
 
     // Compared by value in the record's generated equality (a resume must use the same widths).
-    readonly ValueList<int> convWidths = new(Models.ModelConfig.PaperConvWidths);
+    readonly ValueList<int> convWidths = new(ModelConfig.PaperConvWidths);
 
     /// <summary>Filters per convolution width.</summary>
     public int FiltersPerWidth { get; init; } = 10;
@@ -68,8 +67,7 @@ public sealed record TrainingOptions
     /// <summary>Seeds initialisation, batch order and dropout: the same seed gives the same model.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Weigh the cross-entropy of location c by (n_c / mean n)^−power against class imbalance (0 = off);
-    /// see <see cref="ClassWeights"/>.</summary>
+    /// <summary>Weigh the cross-entropy of location c by (n_c / mean n)^−power against class imbalance (0 = off).</summary>
     public double ClassWeightPower { get; init; }
 
     /// <summary>Read evolutionary profiles: 80 features per residue instead of 60.</summary>
