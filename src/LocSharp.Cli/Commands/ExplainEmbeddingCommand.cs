@@ -3,6 +3,7 @@ using LocSharp.Cli.Infrastructure;
 using LocSharp.Cli.Settings;
 using LocSharp.Explain;
 using LocSharp.Models;
+using LocSharp.Projection;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;

@@ -1,5 +1,6 @@
 using LocSharp.Explain.Figures;
 using LocSharp.Models;
+using LocSharp.Projection;
 
 namespace LocSharp.Explain;
 

@@ -1,4 +1,4 @@
-namespace LocSharp.Tests.Explain;
+namespace LocSharp.Tests.Projection;
 
 /// <summary>Seeded random inputs for the t-SNE tests.</summary>
 static class TestData
