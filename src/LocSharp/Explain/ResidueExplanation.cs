@@ -68,9 +68,9 @@ public static class ResidueExplanation
             var profile = model.NeedsProfiles ? options.Profiles!.For(protein.Id, protein.Sequence).Truncate(model.MaxLength) : null;
             var result = ResidueAttribution.Explain(model, read, profile, location, options.Steps);
             int predicted = Array.IndexOf(result.Probabilities, result.Probabilities.Max());
+            progress?.Report(new ExplainProgress("integrated gradients", ++done, input.Count));
             yield return new ProteinAttribution(protein, read, protein.PositionsRead(model.MaxLength), result, model.Locations[result.Location],
                 model.Locations[predicted], result.Probabilities[predicted], Signal(protein, result.Residues, model.MaxLength));
-            progress?.Report(new ExplainProgress("integrated gradients", ++done, input.Count));
         }
     }
 

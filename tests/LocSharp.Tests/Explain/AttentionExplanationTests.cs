@@ -43,6 +43,28 @@ public sealed class AttentionExplanationTests : IDisposable
     }
 
     [Fact]
+    public void Compute_GivesEachProteinsAttentionInMemory_AsTheProteinsAreEnumerated()
+    {
+        // Maximum length 10: a 16-residue protein is read as residues 1..5 and 12..16.
+        using var model = TinyModels.Create(Architecture.ALstm, maxLength: 10);
+        var input = new ExplainInput([new ExplainProtein("LONG", "ACDEFGHIKLMNPQRS"), new ExplainProtein("SHORT", "MKV")], false, [], "test");
+        var progress = new ProgressLog();
+
+        var attention = AttentionExplanation.Compute(model, input, progress: progress);
+        Assert.Empty(progress.Reports); // the network runs only when the proteins are enumerated
+        var proteins = attention.Proteins.ToList();
+
+        Assert.NotEmpty(progress.Reports);
+        Assert.Equal(["LONG", "SHORT"], proteins.Select(p => p.Protein.Id));
+        Assert.Equal("ACDEFNPQRS", proteins[0].ReadSequence);
+        Assert.Equal([1, 2, 3, 4, 5, 12, 13, 14, 15, 16], proteins[0].Positions);
+        Assert.Equal([1, 2, 3], proteins[1].Positions);
+        Assert.All(proteins, p => Assert.Equal(1.0, p.Weights.Sum(), 4));
+        Assert.All(proteins, p => Assert.Contains(p.PredictedLocation, model.Locations));
+        Assert.Empty(Directory.GetFileSystemEntries(directory.Root));
+    }
+
+    [Fact]
     public void Proteins_KeepInputOrder_WhateverTheirLengths()
     {
         using var model = TinyModels.Create(Architecture.ALstm);

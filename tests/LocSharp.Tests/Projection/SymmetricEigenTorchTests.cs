@@ -14,11 +14,7 @@ public class SymmetricEigenTorchTests
     [InlineData(40, 4)]
     public void Decomposition_matches_torch_linalg_eigh(int n, int seed)
     {
-        var random = new Random(seed);
-        var a = new double[n, n];
-        for (int i = 0; i < n; i++)
-        for (int j = 0; j <= i; j++)
-            a[i, j] = a[j, i] = TestData.Normal(random);
+        var a = TestData.Symmetric(n, seed);
 
         var (values, vectors) = SymmetricEigen.Decompose(a);
 
