@@ -89,14 +89,13 @@ public static class Endpoints
                 KeyValuePair.Create(l, (JsonNode?)Math.Round((decimal)prediction.Probabilities[i], 4)))),
         };
         if (prediction.Membrane is float membrane) evidence[PredictionWriter.MembraneColumn] = Math.Round((decimal)membrane, 4);
-        var reading = await service.ReadAsync(job.Model, record, context.RequestAborted);
-        if (reading?.Attention is { } attention)
+        if (await service.ReadAsync(job.Model, record, context.RequestAborted) is { } attention)
             evidence["track"] = new JsonObject
             {
                 ["kind"] = "attention",
-                ["residues"] = reading.ReadSequence,
-                ["positions"] = new JsonArray([.. Enumerable.Range(0, attention.Length).Select(k => (JsonNode?)reading.OriginalPosition(k, model.MaxLength))]),
-                ["weights"] = new JsonArray([.. attention.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
+                ["residues"] = attention.ReadSequence,
+                ["positions"] = new JsonArray([.. attention.Positions.Select(p => (JsonNode?)p)]),
+                ["weights"] = new JsonArray([.. attention.Weights.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
             };
         else
             evidence["track_unavailable"] = NoTrack(job.Model);

@@ -101,13 +101,14 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
     }
 
     /// <summary>The attention an A-LSTM paid to each residue of <paramref name="record"/>, or null for other models.</summary>
-    public async Task<NetworkReading?> ReadAsync(ServedModel model, FastaRecord record, CancellationToken cancel = default)
+    public async Task<ProteinAttention?> ReadAsync(ServedModel model, FastaRecord record, CancellationToken cancel = default)
     {
         if (!model.HasAttention) return null;
         await network.WaitAsync(cancel);
         try
         {
-            return await Task.Run(() => NetworkReader.Read(model.Model, [new ExplainProtein(record.Id, record.Sequence)]).Single(), cancel);
+            var input = new ExplainInput([new ExplainProtein(record.Id, record.Sequence)], false, [], record.Id);
+            return await Task.Run(() => AttentionExplanation.Compute(model.Model, input).Proteins.Single(), cancel);
         }
         finally
         {

@@ -31,18 +31,19 @@ public sealed class ExplainAttentionCommand(CliEnvironment environment) : Comman
         using var model = ModelFile.Load(settings.Model);
         var input = settings.ReadInput(environment);
         var options = new AttentionExplanationOptions { MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.Model) };
-        var result = ExplainReporter.Run(environment, progress => AttentionExplanation.Write(model, input, settings.Output, options, progress));
+        var result = ExplainReporter.Run(environment, progress =>
+            AttentionReport.Write(AttentionExplanation.Compute(model, input, options, progress), settings.Output, options, progress));
 
-        string heatmap = result.Heatmap == null ? "no heatmap (input unlabelled)" : $"{AttentionExplanation.HeatmapFile}.svg/.png";
+        string heatmap = result.Heatmap == null ? "no heatmap (input unlabelled)" : $"{AttentionReport.HeatmapFile}.svg/.png";
         string cap = result.Tracks < result.Proteins ? $" (the first {result.Tracks}; --max-tracks)" : "";
-        environment.Error.WriteLine($"wrote {settings.Output}: {AttentionExplanation.TableFile} ({result.Proteins} proteins, {result.Positions} positions), {heatmap}, {result.Tracks} track figures{cap}");
+        environment.Error.WriteLine($"wrote {settings.Output}: {AttentionReport.TableFile} ({result.Proteins} proteins, {result.Positions} positions), {heatmap}, {result.Tracks} track figures{cap}");
         if (result.Signals.Count == 0) return ExitCodes.Success;
 
         environment.Out.WriteLine("Attention inside annotated sorting signals (enrichment = attention mass inside / the mass a uniform spread puts there):");
         environment.Out.WriteLine($"{"signal",-7}{"n",6}{"inside",10}{"uniform",10}{"mean enr.",11}{"median enr.",13}");
         foreach (var s in result.Signals)
             environment.Out.WriteLine($"{SignalAttentionMeasure.Code(s.Type),-7}{s.Count,6}{s.MeanMass,10:F3}{s.MeanExpected,10:F3}{s.MeanEnrichment,11:F2}{s.MedianEnrichment,13:F2}");
-        environment.Error.WriteLine($"signal table in {Path.Combine(settings.Output, AttentionExplanation.SignalFile)}, per protein in {AttentionExplanation.SignalProteinsFile}");
+        environment.Error.WriteLine($"signal table in {Path.Combine(settings.Output, AttentionReport.SignalFile)}, per protein in {AttentionReport.SignalProteinsFile}");
         return ExitCodes.Success;
     }
 }

@@ -3,6 +3,7 @@ using LocSharp.Cli.Infrastructure;
 using LocSharp.Cli.Settings;
 using LocSharp.Explain;
 using LocSharp.Models;
+using LocSharp.Projection;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Commands;
@@ -46,12 +47,13 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
             Tsne = new TsneOptions(Perplexity: settings.Perplexity, Iterations: settings.Iterations, Seed: settings.Seed, Theta: settings.Theta),
             BatchSize = settings.BatchSize,
         };
-        var result = ExplainReporter.Run(environment, progress => EmbeddingExplanation.Write(model, input, settings.Output, options, progress));
+        var result = ExplainReporter.Run(environment, progress =>
+            EmbeddingReport.Write(EmbeddingExplanation.Compute(model, input, options, progress), settings.Output));
         if (result.Tsne.Perplexity != settings.Perplexity || result.Tsne.Theta != settings.Theta)
             environment.Error.WriteLine($"note: {result.Proteins} proteins allow at most perplexity {result.Tsne.Perplexity:0.##}" +
                 $"{(result.Tsne.Theta != settings.Theta ? " with exact t-SNE (--theta 0)" : "")}; used that instead of --perplexity {settings.Perplexity:0.##}.");
         environment.Error.WriteLine(
-            $"wrote {settings.Output}: {EmbeddingExplanation.RepresentationFile} ({result.Proteins} proteins × {result.Dimensions} dimensions), {EmbeddingExplanation.MapFile}, {EmbeddingExplanation.FigureFile}.svg/.png (coloured by {result.ColouredBy})");
+            $"wrote {settings.Output}: {EmbeddingReport.RepresentationFile} ({result.Proteins} proteins × {result.Dimensions} dimensions), {EmbeddingReport.MapFile}, {EmbeddingReport.FigureFile}.svg/.png (coloured by {result.ColouredBy})");
         return ExitCodes.Success;
     }
 }

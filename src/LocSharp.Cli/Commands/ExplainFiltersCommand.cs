@@ -48,9 +48,10 @@ public sealed class ExplainFiltersCommand(CliEnvironment environment) : Command<
             EachLogo = settings.Each,
             ModelName = Path.GetFileName(settings.Model),
         };
-        var result = ExplainReporter.Run(environment, progress => FilterExplanation.Write(model, settings.Output, options, progress));
+        var result = ExplainReporter.Run(environment, progress =>
+            FilterReport.Write(FilterExplanation.Compute(model, options), settings.Output, options, progress));
         environment.Error.WriteLine(
-            $"wrote {settings.Output}: {result.Grids.Count} logo grids ({string.Join(", ", result.Grids.Select(g => Path.GetFileNameWithoutExtension(g.SvgPath)))}), {FilterExplanation.MemeFile} ({result.Filters} motifs){(settings.Each ? $", {result.Filters} logos in {FilterExplanation.LogosFolder}/" : "")}");
+            $"wrote {settings.Output}: {result.Grids.Count} logo grids ({string.Join(", ", result.Grids.Select(g => Path.GetFileNameWithoutExtension(g.SvgPath)))}), {FilterReport.MemeFile} ({result.Filters} motifs){(settings.Each ? $", {result.Filters} logos in {FilterReport.LogosFolder}/" : "")}");
         return ExitCodes.Success;
     }
 }

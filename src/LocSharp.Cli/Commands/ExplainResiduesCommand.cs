@@ -45,11 +45,12 @@ public sealed class ExplainResiduesCommand(CliEnvironment environment) : Command
             MaxTracks = settings.MaxTracks, Steps = settings.Steps, Location = settings.Location, ModelName = Path.GetFileName(settings.Model),
             Profiles = settings.ProfilesFor(model, settings.Model, environment),
         };
-        var result = ExplainReporter.Run(environment, progress => ResidueExplanation.Write(model, input, settings.Output, options, progress));
+        var result = ExplainReporter.Run(environment, progress =>
+            ResidueReport.Write(ResidueExplanation.Compute(model, input, options, progress), settings.Output, options));
 
         string cap = result.Tracks < result.Proteins ? $" (the first {result.Tracks}; --max-tracks)" : "";
-        environment.Error.WriteLine($"wrote {settings.Output}: {ResidueExplanation.TableFile} ({result.Proteins} proteins, {result.Positions} positions), " +
-            $"{ResidueExplanation.ProteinsFile}, {result.Tracks} track figures{cap}; largest completeness gap {result.LargestGap:G3} (raise --steps if large)");
+        environment.Error.WriteLine($"wrote {settings.Output}: {ResidueReport.TableFile} ({result.Proteins} proteins, {result.Positions} positions), " +
+            $"{ResidueReport.ProteinsFile}, {result.Tracks} track figures{cap}; largest completeness gap {result.LargestGap:G3} (raise --steps if large)");
         if (result.Signals.Count == 0) return ExitCodes.Success;
         environment.Out.WriteLine("Absolute attribution inside annotated sorting signals (enrichment = share inside / the share a uniform spread puts there):");
         environment.Out.WriteLine($"{"signal",-7}{"n",6}{"inside",10}{"uniform",10}{"mean enr.",11}{"median enr.",13}");

@@ -1,9 +1,9 @@
-using LocSharp.Explain.Figures;
 using LocSharp.Models;
+using LocSharp.Projection;
 
 namespace LocSharp.Explain;
 
-/// <summary>Settings of <see cref="EmbeddingExplanation.Write"/>.</summary>
+/// <summary>Settings of <see cref="EmbeddingExplanation.Compute"/>.</summary>
 public sealed record EmbeddingExplanationOptions
 {
     public TsneOptions Tsne { get; init; } = new();
@@ -13,33 +13,23 @@ public sealed record EmbeddingExplanationOptions
 
 }
 
-/// <summary>What <see cref="EmbeddingExplanation.Write"/> wrote.</summary>
-/// <param name="Dimensions">Length of each representation.</param>
-/// <param name="ColouredBy">"true location", or "predicted location" for unlabelled input.</param>
-/// <param name="Tsne">The t-SNE settings used: the perplexity is lowered to what the number of proteins allows.</param>
-public sealed record EmbeddingExplanationResult(int Proteins, int Dimensions, string ColouredBy, FigureFiles Figure, TsneOptions Tsne);
-
 /// <summary>
 /// The fixed-length representation the classifier reads (R-LSTM: both directions' last states joined; A-LSTM: the
 /// attention context c) of every protein, and a t-SNE map of them (Sønderby et al. 2015, Fig. 7).
+/// <see cref="EmbeddingReport"/> writes them as tables and a figure.
 /// </summary>
 public static class EmbeddingExplanation
 {
-    public const string RepresentationFile = "embedding.tsv";
-    public const string MapFile = "tsne.tsv";
-    public const string FigureFile = "tsne";
-
     /// <summary>
-    /// Writes into <paramref name="directory"/> (created if needed): embedding.tsv (protein_id, location,
-    /// predicted_location, r1 … rD), tsne.tsv (protein_id, location, predicted_location, x, y) and tsne.svg/.png,
-    /// points coloured by true location, or by predicted location when the input is unlabelled. location is empty
-    /// for unlabelled input. Proteins keep input order.
+    /// Reads every protein with the model's network and maps the representations with t-SNE, all in memory (t-SNE
+    /// needs every representation at once). Proteins keep input order.
     /// </summary>
+    /// <param name="progress">Told the proteins read (stage "network"), and when t-SNE runs.</param>
     /// <exception cref="ExplainException">The model is an ensemble.</exception>
     /// <exception cref="ExplainException">Fewer than 3 proteins.</exception>
     /// <exception cref="InvalidSettingException">t-SNE options out of range.</exception>
-    public static EmbeddingExplanationResult Write(TrainedModel model, ExplainInput input, string directory,
-        EmbeddingExplanationOptions? options = null, IProgress<ExplainProgress>? progress = null)
+    public static ProteinEmbeddings Compute(TrainedModel model, ExplainInput input, EmbeddingExplanationOptions? options = null,
+        IProgress<ExplainProgress>? progress = null)
     {
         options ??= new EmbeddingExplanationOptions();
         var network = NetworkReader.SingleNetwork(model, "representation");
@@ -48,49 +38,20 @@ public static class EmbeddingExplanation
         var tsne = options.Tsne.FitTo(n);
         tsne.Validate(n); // before the network runs, so a bad setting fails at once
         int dimensions = network.Config.RepresentationSize;
-        Directory.CreateDirectory(directory);
 
         var representations = new double[n, dimensions];
         var predicted = new string[n];
-        ExplainFiles.WriteTable(Path.Combine(directory, RepresentationFile), table =>
+        int i = 0;
+        foreach (var reading in NetworkReader.Read(model, input.Proteins, options.BatchSize, progress))
         {
-            table.WriteLine("protein_id\tlocation\tpredicted_location\t" + string.Join('\t', Enumerable.Range(1, dimensions).Select(d => $"r{d}")));
-            int i = 0;
-            foreach (var reading in NetworkReader.Read(model, input.Proteins, options.BatchSize, progress))
-            {
-                predicted[i] = model.Locations[reading.Predicted];
-                table.Write($"{reading.Protein.Id}\t{reading.Protein.Location}\t{predicted[i]}");
-                for (int d = 0; d < dimensions; d++)
-                {
-                    representations[i, d] = reading.Representation[d];
-                    table.Write('\t');
-                    table.Write(ExplainFiles.Number(reading.Representation[d]));
-                }
-                table.WriteLine();
-                i++;
-            }
-        });
+            predicted[i] = model.Locations[reading.Predicted];
+            for (int d = 0; d < dimensions; d++) representations[i, d] = reading.Representation[d];
+            i++;
+        }
 
         progress?.Report(new ExplainProgress("t-SNE", 0, 1));
         double[,] map = Tsne.Embed(representations, tsne);
         progress?.Report(new ExplainProgress("t-SNE", 1, 1));
-        ExplainFiles.WriteTable(Path.Combine(directory, MapFile), table =>
-        {
-            table.WriteLine("protein_id\tlocation\tpredicted_location\tx\ty");
-            for (int i = 0; i < n; i++)
-                table.WriteLine($"{input.Proteins[i].Id}\t{input.Proteins[i].Location}\t{predicted[i]}\t{ExplainFiles.Number(map[i, 0])}\t{ExplainFiles.Number(map[i, 1])}");
-        });
-
-        string colouredBy = input.IsLabelled ? "true location" : "predicted location";
-        var points = Enumerable.Range(0, n)
-            .Select(i => new EmbeddingPoint(map[i, 0], map[i, 1], input.IsLabelled ? input.Proteins[i].Location! : predicted[i]))
-            .ToList();
-        var present = points.Select(p => p.Location).ToHashSet(StringComparer.Ordinal);
-        var figure = EmbeddingFigures.WriteScatter(Path.Combine(directory, FigureFile), points, new ScatterOptions
-        {
-            Title = $"t-SNE of the learned representations, by {colouredBy}",
-            LocationOrder = model.Locations.Concat(input.Locations).Where(present.Contains).Distinct().ToList(),
-        });
-        return new EmbeddingExplanationResult(n, dimensions, colouredBy, figure, tsne);
+        return new ProteinEmbeddings(input, model.Locations, representations, predicted, map, tsne);
     }
 }

@@ -1,4 +1,5 @@
 using LocSharp.Data;
+using LocSharp.Encoding;
 using LocSharp.Sequences;
 
 namespace LocSharp.Explain;
@@ -8,7 +9,13 @@ namespace LocSharp.Explain;
 /// <param name="Sequence">The whole sequence, before any truncation.</param>
 /// <param name="Location">True location, or null for unlabelled input.</param>
 /// <param name="Signal">Annotated N-terminal sorting signal (MultiLoc headers), or null.</param>
-public sealed record ExplainProtein(string Id, string Sequence, string? Location = null, SortingSignal? Signal = null);
+public sealed record ExplainProtein(string Id, string Sequence, string? Location = null, SortingSignal? Signal = null)
+{
+    /// <summary>The 1-based position in the whole sequence of each residue a model of <paramref name="maxLength"/>
+    /// reads (<see cref="Truncation"/>: a longer protein is cut from the middle).</summary>
+    public int[] PositionsRead(int maxLength) =>
+        [.. Enumerable.Range(0, Math.Min(Sequence.Length, maxLength)).Select(k => Truncation.OriginalPosition(k, Sequence.Length, maxLength) + 1)];
+}
 
 /// <summary>The proteins an explanation reads: labelled data or a plain FASTA.</summary>
 /// <param name="Proteins">In reading order.</param>
@@ -44,6 +51,14 @@ public sealed record ExplainInput(IReadOnlyList<ExplainProtein> Proteins, bool I
     }
 
     public int Count => Proteins.Count;
+
+    /// <summary>The locations of a figure's legend, in order: the model's, then the input's own; only those in
+    /// <paramref name="present"/>.</summary>
+    public IReadOnlyList<string> LegendOrder(IEnumerable<string> modelLocations, IEnumerable<string> present)
+    {
+        var shown = present.ToHashSet(StringComparer.Ordinal);
+        return modelLocations.Concat(Locations).Where(shown.Contains).Distinct().ToList();
+    }
 }
 
 /// <summary>How far an explanation has got: <paramref name="Done"/> of <paramref name="Total"/> items of a stage.</summary>

@@ -15,9 +15,6 @@ namespace LocSharp.Explain;
 /// <param name="Attention">A-LSTM: one attention weight per residue of <see cref="ReadSequence"/>; null for R-LSTM.</param>
 public sealed record NetworkReading(ExplainProtein Protein, string ReadSequence, float[] Probabilities, float[] Representation, float[]? Attention)
 {
-    /// <summary>1-based position in the whole sequence of 0-based position <paramref name="read"/> of <see cref="ReadSequence"/>.</summary>
-    public int OriginalPosition(int read, int maxLength) => Truncation.OriginalPosition(read, Protein.Sequence.Length, maxLength) + 1;
-
     /// <summary>Index of the most probable location.</summary>
     public int Predicted => Array.IndexOf(Probabilities, Probabilities.Max());
 }

@@ -11,6 +11,9 @@ public sealed class AttentionExplanationTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 
+    AttentionReportResult Explain(TrainedModel model, ExplainInput input, AttentionExplanationOptions? options = null) =>
+        AttentionReport.Write(AttentionExplanation.Compute(model, input, options), directory.Root, options);
+
     static List<string[]> Rows(string path) => File.ReadLines(path).Skip(1).Select(line => line.Split('\t')).ToList();
 
     [Fact]
@@ -21,9 +24,9 @@ public sealed class AttentionExplanationTests : IDisposable
         using var model = TinyModels.Create(Architecture.ALstm, maxLength: 10);
         var input = new ExplainInput([new ExplainProtein("LONG", whole), new ExplainProtein("SHORT", "MKV")], false, [], "test");
 
-        var result = AttentionExplanation.Write(model, input, directory.Root, new AttentionExplanationOptions { MaxTracks = 1 });
+        var result = Explain(model, input, new AttentionExplanationOptions { MaxTracks = 1 });
 
-        var rows = Rows(directory.Path(AttentionExplanation.TableFile));
+        var rows = Rows(directory.Path(AttentionReport.TableFile));
         var longRows = rows.Where(r => r[0] == "LONG").ToList();
         Assert.Equal([1, 2, 3, 4, 5, 12, 13, 14, 15, 16], longRows.Select(r => int.Parse(r[1], CultureInfo.InvariantCulture)));
         Assert.All(longRows, r => Assert.Equal(whole[int.Parse(r[1], CultureInfo.InvariantCulture) - 1].ToString(), r[2]));
@@ -34,9 +37,31 @@ public sealed class AttentionExplanationTests : IDisposable
         // Unlabelled: no heatmap or signal table; one track figure, of the first (truncated) protein.
         Assert.Null(result.Heatmap);
         Assert.Equal(1, result.Tracks);
-        Assert.True(File.Exists(directory.Path(AttentionExplanation.TracksFolder, "LONG.svg")));
-        Assert.False(File.Exists(directory.Path(AttentionExplanation.TracksFolder, "SHORT.svg")));
-        Assert.False(File.Exists(directory.Path(AttentionExplanation.SignalFile)));
+        Assert.True(File.Exists(directory.Path(AttentionReport.TracksFolder, "LONG.svg")));
+        Assert.False(File.Exists(directory.Path(AttentionReport.TracksFolder, "SHORT.svg")));
+        Assert.False(File.Exists(directory.Path(AttentionReport.SignalFile)));
+    }
+
+    [Fact]
+    public void Compute_GivesEachProteinsAttentionInMemory_AsTheProteinsAreEnumerated()
+    {
+        // Maximum length 10: a 16-residue protein is read as residues 1..5 and 12..16.
+        using var model = TinyModels.Create(Architecture.ALstm, maxLength: 10);
+        var input = new ExplainInput([new ExplainProtein("LONG", "ACDEFGHIKLMNPQRS"), new ExplainProtein("SHORT", "MKV")], false, [], "test");
+        var progress = new ProgressLog();
+
+        var attention = AttentionExplanation.Compute(model, input, progress: progress);
+        Assert.Empty(progress.Reports); // the network runs only when the proteins are enumerated
+        var proteins = attention.Proteins.ToList();
+
+        Assert.NotEmpty(progress.Reports);
+        Assert.Equal(["LONG", "SHORT"], proteins.Select(p => p.Protein.Id));
+        Assert.Equal("ACDEFNPQRS", proteins[0].ReadSequence);
+        Assert.Equal([1, 2, 3, 4, 5, 12, 13, 14, 15, 16], proteins[0].Positions);
+        Assert.Equal([1, 2, 3], proteins[1].Positions);
+        Assert.All(proteins, p => Assert.Equal(1.0, p.Weights.Sum(), 4));
+        Assert.All(proteins, p => Assert.Contains(p.PredictedLocation, model.Locations));
+        Assert.Empty(Directory.GetFileSystemEntries(directory.Root));
     }
 
     [Fact]
@@ -47,9 +72,9 @@ public sealed class AttentionExplanationTests : IDisposable
         int[] lengths = [5, 40, 20, 2];
         var input = new ExplainInput(ids.Zip(lengths, (id, n) => new ExplainProtein(id, TinyModels.Sequence(n))).ToList(), false, [], "test");
 
-        AttentionExplanation.Write(model, input, directory.Root, new AttentionExplanationOptions { MaxTracks = 0, BatchSize = 2 });
+        Explain(model, input, new AttentionExplanationOptions { MaxTracks = 0, BatchSize = 2 });
 
-        var order = Rows(directory.Path(AttentionExplanation.TableFile)).Select(r => r[0]).Distinct();
+        var order = Rows(directory.Path(AttentionReport.TableFile)).Select(r => r[0]).Distinct();
         Assert.Equal(ids, order);
     }
 
@@ -64,14 +89,14 @@ public sealed class AttentionExplanationTests : IDisposable
             new ExplainProtein("N1", TinyModels.Sequence(15, 5), "nuclear"),
         ], true, ["ER", "nuclear"], "test");
 
-        var result = AttentionExplanation.Write(model, input, directory.Root, new AttentionExplanationOptions { MaxTracks = 0 });
+        var result = Explain(model, input, new AttentionExplanationOptions { MaxTracks = 0 });
 
         var summary = Assert.Single(result.Signals);
         Assert.Equal(2, summary.Count);
         // Untrained, near-uniform attention: about as much inside as a uniform spread, (4/20 + 6/12) / 2 expected.
         Assert.Equal((4.0 / 20 + 6.0 / 12) / 2, summary.MeanExpected, 12);
-        Assert.Equal(["SP", "2"], Rows(directory.Path(AttentionExplanation.SignalFile)).Single()[..2]);
-        Assert.Equal(["S1", "S2"], Rows(directory.Path(AttentionExplanation.SignalProteinsFile)).Select(r => r[0]));
+        Assert.Equal(["SP", "2"], Rows(directory.Path(AttentionReport.SignalFile)).Single()[..2]);
+        Assert.Equal(["S1", "S2"], Rows(directory.Path(AttentionReport.SignalProteinsFile)).Select(r => r[0]));
         Assert.NotNull(result.Heatmap);
     }
 
@@ -80,7 +105,7 @@ public sealed class AttentionExplanationTests : IDisposable
     {
         using var model = TinyModels.Create(Architecture.ALstm, networks: 2);
         var input = new ExplainInput([new ExplainProtein("P", "MKV")], false, [], "test");
-        var error = Assert.Throws<ExplainException>(() => AttentionExplanation.Write(model, input, directory.Root));
+        var error = Assert.Throws<ExplainException>(() => Explain(model, input));
         Assert.Contains("ensemble of 2 networks", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(directory.Root));
     }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// Dot products and distances on spans. Fixed 256-bit vectors rather than <see cref="System.Numerics.Vector{T}"/>, whose

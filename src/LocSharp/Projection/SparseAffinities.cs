@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// A sparse n×n matrix of input affinities in compressed-row form: the entries of row i are

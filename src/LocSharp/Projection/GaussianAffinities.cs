@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// The input affinities of t-SNE (van der Maaten &amp; Hinton 2008, section 2): for each point i a Gaussian over the

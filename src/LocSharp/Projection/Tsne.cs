@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// t-distributed stochastic neighbour embedding into two dimensions (van der Maaten &amp; Hinton 2008), exact or with

@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// The t-SNE objective KL(P‖Q) and its gradient with respect to the map (van der Maaten &amp; Hinton 2008, eq. 5):

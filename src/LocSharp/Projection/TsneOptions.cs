@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>Settings of <see cref="Tsne"/>; the defaults follow van der Maaten's reference implementation.</summary>
 /// <param name="Perplexity">Effective number of neighbours each point's Gaussian covers. Barnes-Hut needs

@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// Eigen-decomposition of a real symmetric matrix: Householder reduction to tridiagonal form, then the implicit QL

@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// Exact k-nearest-neighbour search in Euclidean space with a vantage-point tree (Yianilos 1993), as in

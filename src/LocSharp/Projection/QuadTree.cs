@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>
 /// The 2-D space-partitioning tree of Barnes-Hut t-SNE (van der Maaten 2014, section 4.2): every node knows how many

@@ -1,4 +1,4 @@
-namespace LocSharp.Explain;
+namespace LocSharp.Projection;
 
 /// <summary>Principal component analysis by eigen-decomposition of the covariance matrix.</summary>
 internal static class Pca

@@ -1,6 +1,6 @@
-using LocSharp.Explain;
+using LocSharp.Projection;
 
-namespace LocSharp.Tests.Explain;
+namespace LocSharp.Tests.Projection;
 
 public class QuadTreeTests
 {

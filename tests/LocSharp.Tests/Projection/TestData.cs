@@ -1,10 +1,21 @@
-namespace LocSharp.Tests.Explain;
+namespace LocSharp.Tests.Projection;
 
-/// <summary>Seeded random inputs for the t-SNE tests.</summary>
+/// <summary>Seeded random inputs for the projection tests.</summary>
 static class TestData
 {
     public static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>An n×n symmetric matrix of standard normal values.</summary>
+    public static double[,] Symmetric(int n, int seed)
+    {
+        var random = new Random(seed);
+        var a = new double[n, n];
+        for (int i = 0; i < n; i++)
+        for (int j = 0; j <= i; j++)
+            a[i, j] = a[j, i] = Normal(random);
+        return a;
+    }
 
     /// <summary>Row-major n×d standard normal values.</summary>
     public static double[] NormalRows(int n, int d, int seed)

@@ -1,6 +1,6 @@
-using LocSharp.Explain;
+using LocSharp.Projection;
 
-namespace LocSharp.Tests.Explain;
+namespace LocSharp.Tests.Projection;
 
 public class SymmetricEigenTests
 {
@@ -11,11 +11,7 @@ public class SymmetricEigenTests
     [InlineData(60)]
     public void Decomposition_satisfies_A_v_equals_lambda_v_with_orthonormal_vectors(int n)
     {
-        var random = new Random(n);
-        var a = new double[n, n];
-        for (int i = 0; i < n; i++)
-        for (int j = 0; j <= i; j++)
-            a[i, j] = a[j, i] = TestData.Normal(random);
+        var a = TestData.Symmetric(n, seed: n);
 
         var (values, vectors) = SymmetricEigen.Decompose(a);
 
