@@ -30,7 +30,11 @@ public sealed class ExplainAttentionCommand(CliEnvironment environment) : Comman
         Threads.Configure(settings.Threads, environment);
         using var model = ModelFile.Load(settings.Model);
         var input = settings.ReadInput(environment);
-        var options = new AttentionExplanationOptions { MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.Model) };
+        var options = new AttentionExplanationOptions
+        {
+            MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.Model),
+            Profiles = settings.ProfilesFor(model, input, environment, cancellation),
+        };
         var result = ExplainReporter.Run(environment, progress =>
             AttentionReport.Write(AttentionExplanation.Compute(model, input, options, progress), settings.Output, options, progress));
 

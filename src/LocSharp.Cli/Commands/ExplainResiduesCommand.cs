@@ -43,7 +43,7 @@ public sealed class ExplainResiduesCommand(CliEnvironment environment) : Command
         var options = new ResidueExplanationOptions
         {
             MaxTracks = settings.MaxTracks, Steps = settings.Steps, Location = settings.Location, ModelName = Path.GetFileName(settings.Model),
-            Profiles = settings.ProfilesFor(model, settings.Model, environment),
+            Profiles = settings.ProfilesFor(model, input, environment, cancellation),
         };
         var result = ExplainReporter.Run(environment, progress =>
             ResidueReport.Write(ResidueExplanation.Compute(model, input, options, progress), settings.Output, options));

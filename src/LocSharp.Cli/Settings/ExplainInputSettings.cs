@@ -1,5 +1,8 @@
 using System.ComponentModel;
 using LocSharp.Explain;
+using LocSharp.Models;
+using LocSharp.Profiles;
+using LocSharp.Sequences;
 using Spectre.Console.Cli;
 
 namespace LocSharp.Cli.Settings;
@@ -56,4 +59,9 @@ public class ExplainInputSettings : NetworkSettings
 
     public ExplainInput ReadInput(Infrastructure.CliEnvironment environment) =>
         ExplainInput.Read(environment.Input(Input), Labelled, Split, Partition, MaxProteins);
+
+    /// <summary>The --profiles (or, with --db, the profiles computed) of <paramref name="input"/>'s proteins, for a
+    /// profile model; null for a model without profiles.</summary>
+    public ProfileSet? ProfilesFor(TrainedModel model, ExplainInput input, Infrastructure.CliEnvironment environment, CancellationToken cancellation) =>
+        ProfilesFor(model, Model, environment, input.Proteins.Select((p, i) => new FastaRecord(p.Id, "", p.Sequence, i + 1)), cancellation);
 }

@@ -1,10 +1,14 @@
 using LocSharp.Models;
+using LocSharp.Profiles;
 
 namespace LocSharp.Explain;
 
 /// <summary>Settings of <see cref="AttentionExplanation.Compute"/> and <see cref="AttentionReport.Write"/>.</summary>
 public sealed record AttentionExplanationOptions
 {
+    /// <summary>The proteins' profiles, for a profile model.</summary>
+    public ProfileSet? Profiles { get; init; }
+
     /// <summary>Track figures to draw, for the first proteins in input order (a proteome would give thousands).</summary>
     public int MaxTracks { get; init; } = 50;
 
@@ -39,7 +43,7 @@ public static class AttentionExplanation
             throw new ExplainException(
                 $"{options.ModelName} is an R-LSTM, which has no attention weights; attention needs an A-LSTM model (train one with --arch alstm). An R-LSTM's representations and filters can be explained (explain embedding, explain filters).");
         if (input.Count == 0) throw new ExplainException($"{input.Source} holds no proteins to explain.");
-        var proteins = NetworkReader.Read(model, input.Proteins, options.BatchSize, progress).Select(reading => Attention(reading, model));
+        var proteins = NetworkReader.Read(model, input.Proteins, options.BatchSize, progress, options.Profiles).Select(reading => Attention(reading, model));
         return new ExplainedProteins<ProteinAttention>(input, model.Locations, proteins);
     }
 

@@ -25,7 +25,8 @@ public static class AttentionReport
     /// <summary>
     /// Writes into <paramref name="directory"/> (created if needed):
     /// <list type="bullet">
-    /// <item>attention.tsv: protein_id, position (1-based in the whole sequence, also for proteins cut from the middle),
+    /// <item>attention.tsv: a first line "# model: NAME" names the model, then protein_id, position (1-based in the
+    /// whole sequence, also for proteins cut from the middle),
     /// residue, weight; proteins in input order;</item>
     /// <item>labelled input: attention-heatmap.svg/.png, rows grouped by true location, middle-padded so termini align;</item>
     /// <item>tracks/ID.svg/.png for the first <see cref="AttentionExplanationOptions.MaxTracks"/> proteins;</item>
@@ -51,6 +52,7 @@ public static class AttentionReport
 
         ExplainFiles.WriteTable(Path.Combine(directory, TableFile), table =>
         {
+            ExplainFiles.WriteModelLine(table, options.ModelName);
             table.WriteLine("protein_id\tposition\tresidue\tweight");
             foreach (var protein in attention.Proteins)
             {

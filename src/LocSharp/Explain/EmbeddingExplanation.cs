@@ -1,4 +1,5 @@
 using LocSharp.Models;
+using LocSharp.Profiles;
 using LocSharp.Projection;
 
 namespace LocSharp.Explain;
@@ -6,6 +7,9 @@ namespace LocSharp.Explain;
 /// <summary>Settings of <see cref="EmbeddingExplanation.Compute"/>.</summary>
 public sealed record EmbeddingExplanationOptions
 {
+    /// <summary>The proteins' profiles, for a profile model.</summary>
+    public ProfileSet? Profiles { get; init; }
+
     public TsneOptions Tsne { get; init; } = new();
 
     /// <summary>Proteins per network batch.</summary>
@@ -42,7 +46,7 @@ public static class EmbeddingExplanation
         var representations = new double[n, dimensions];
         var predicted = new string[n];
         int i = 0;
-        foreach (var reading in NetworkReader.Read(model, input.Proteins, options.BatchSize, progress))
+        foreach (var reading in NetworkReader.Read(model, input.Proteins, options.BatchSize, progress, options.Profiles))
         {
             predicted[i] = model.Locations[reading.Predicted];
             for (int d = 0; d < dimensions; d++) representations[i, d] = reading.Representation[d];

@@ -15,6 +15,9 @@ internal static class ExplainFiles
         write(writer);
     });
 
+    /// <summary>The first line of a per-residue table: which model's output it holds.</summary>
+    public static void WriteModelLine(TextWriter table, string modelName) => table.WriteLine($"# model: {modelName}");
+
     /// <summary>A value for a table: 6 significant digits, invariant culture.</summary>
     public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using LocSharp.Data;
 using LocSharp.Encoding;
 using LocSharp.Models;
+using LocSharp.Profiles;
 using static TorchSharp.torch;
 
 namespace LocSharp.Explain;
@@ -38,25 +39,29 @@ public static class NetworkReader
             $"the model is an ensemble of {model.Networks.Count} networks, each with its own {purpose}; explain one network: give a model file of a single trained network (e.g. one made by train or cv).");
 
     /// <summary>The network's reading of every protein, in input order.</summary>
+    /// <param name="profiles">The proteins' profiles, for a profile model (ignored by one without).</param>
     /// <param name="progress">Told the number of proteins done after every batch (stage "network").</param>
     /// <exception cref="ExplainException">The model is an ensemble.</exception>
+    /// <exception cref="ArgumentException">A profile model was given no profiles.</exception>
     public static IEnumerable<NetworkReading> Read(TrainedModel model, IReadOnlyList<ExplainProtein> proteins, int batchSize = 64,
-        IProgress<ExplainProgress>? progress = null)
+        IProgress<ExplainProgress>? progress = null, ProfileSet? profiles = null)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"The batch size must be positive, not {batchSize}.");
+        if (model.NeedsProfiles && profiles is null)
+            throw new ArgumentException("The model reads evolutionary profiles; give the proteins' profiles.", nameof(profiles));
         var network = SingleNetwork(model, "representation");
-        return ReadChunks(model, network, proteins, batchSize, progress);
+        return ReadChunks(model, network, proteins, batchSize, progress, model.NeedsProfiles ? profiles : null);
     }
 
     static IEnumerable<NetworkReading> ReadChunks(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> proteins,
-        int batchSize, IProgress<ExplainProgress>? progress)
+        int batchSize, IProgress<ExplainProgress>? progress, ProfileSet? profiles)
     {
         network.eval();
         int done = 0;
         for (int start = 0; start < proteins.Count; start += ChunkSize)
         {
             var chunk = proteins.Skip(start).Take(ChunkSize).ToList();
-            var readings = ReadChunk(model, network, chunk, batchSize, batchDone =>
+            var readings = ReadChunk(model, network, chunk, batchSize, profiles, batchDone =>
             {
                 done += batchDone;
                 progress?.Report(new ExplainProgress("network", done, proteins.Count));
@@ -67,15 +72,16 @@ public static class NetworkReader
     }
 
     static NetworkReading[] ReadChunk(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> chunk, int batchSize,
-        Action<int> batchDone)
+        ProfileSet? profiles, Action<int> batchDone)
     {
         var sequences = chunk.Select(p => Truncation.Truncate(p.Sequence, model.MaxLength)).ToList();
+        var chunkProfiles = profiles is null ? null : chunk.Select(p => profiles.For(p.Id, p.Sequence).Truncate(model.MaxLength)).ToList();
         var readings = new NetworkReading[chunk.Count];
         foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, Prediction.PredictionPipeline.DefaultMaxBatchResidues))
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures);
+            using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures, chunkProfiles);
             var output = network.call(batch.Features, batch.Lengths);
             long steps = batch.Features.shape[1];
             float[] probabilities = nn.functional.softmax(output.Logits.div(model.Temperature), 1).contiguous().data<float>().ToArray(); // [B·C]

@@ -46,7 +46,7 @@ public static class ResidueReport
 
         ExplainFiles.WriteTable(Path.Combine(directory, TableFile), table =>
         {
-            table.WriteLine($"# model: {options.ModelName}");
+            ExplainFiles.WriteModelLine(table, options.ModelName);
             table.WriteLine("protein_id\tposition\tresidue\tattribution\tlocation");
             foreach (var protein in attributions.Proteins)
             {

@@ -48,8 +48,9 @@ public sealed class ExplainCommandTests : IDisposable
 
         Assert.True(code == 0, stderr);
         string[] table = Lines(Path.Combine(output, "attention.tsv"));
-        Assert.Equal("protein_id\tposition\tresidue\tweight", table[0]);
-        Assert.Equal(1 + LabelledPositions, table.Length);
+        Assert.Equal("# model: alstm.lsm", table[0]);
+        Assert.Equal("protein_id\tposition\tresidue\tweight", table[1]);
+        Assert.Equal(2 + LabelledPositions, table.Length);
         Assert.Contains("E2\t70\t", table.Last(l => l.StartsWith("E2\t"))); // the cut protein ends at its own last residue
         AssertFigure(Path.Combine(output, "attention-heatmap"));
         Assert.Equal(["E1.png", "E1.svg", "E2.png", "E2.svg"], Directory.GetFiles(Path.Combine(output, "tracks")).Select(Path.GetFileName).Order());
@@ -72,7 +73,7 @@ public sealed class ExplainCommandTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run("explain", "attention", "-m", model, fasta, "-o", output, "--threads", "1");
 
         Assert.True(code == 0, stderr);
-        Assert.Equal(1 + 25 + 9, Lines(Path.Combine(output, "attention.tsv")).Length);
+        Assert.Equal(2 + 25 + 9, Lines(Path.Combine(output, "attention.tsv")).Length);
         Assert.False(File.Exists(Path.Combine(output, "attention-heatmap.svg")));
         Assert.False(File.Exists(Path.Combine(output, "signal-attention.tsv")));
         AssertFigure(Path.Combine(output, "tracks", "P2"));

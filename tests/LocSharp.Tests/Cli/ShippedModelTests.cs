@@ -47,7 +47,7 @@ public sealed class ShippedModelTests
         Assert.True(result.Exit == ExitCodes.Success, result.Error);
         foreach (string id in ExampleIds)
             Assert.True(File.Exists(System.IO.Path.Combine(output, "tracks", id + ".png")), $"no track for {id}");
-        var weights = File.ReadLines(System.IO.Path.Combine(output, "attention.tsv")).Skip(1)
+        var weights = File.ReadLines(System.IO.Path.Combine(output, "attention.tsv")).Skip(2)
             .Select(line => line.Split('\t')).GroupBy(f => f[0], f => double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(weights, protein => Assert.Equal(1.0, protein.Sum(), 3));
     }

@@ -14,7 +14,8 @@ public sealed class AttentionExplanationTests : IDisposable
     AttentionReportResult Explain(TrainedModel model, ExplainInput input, AttentionExplanationOptions? options = null) =>
         AttentionReport.Write(AttentionExplanation.Compute(model, input, options), directory.Root, options);
 
-    static List<string[]> Rows(string path) => File.ReadLines(path).Skip(1).Select(line => line.Split('\t')).ToList();
+    /// <summary>A table's rows, without its "# model:" line (attention.tsv) and its header.</summary>
+    static List<string[]> Rows(string path) => File.ReadLines(path).Where(l => !l.StartsWith('#')).Skip(1).Select(line => line.Split('\t')).ToList();
 
     [Fact]
     public void Table_OfATruncatedProtein_GivesPositionsAndResiduesOfTheWholeSequence()
