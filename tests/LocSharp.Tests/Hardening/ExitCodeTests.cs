@@ -52,6 +52,7 @@ public sealed class ExitCodeTests : TinyModelFiles
         string input = directory.Write("big.fasta", big.ToString());
 
         var error = new StringBuilder();
+        Posix.RestoreDefaultInterrupt();
         using var process = Posix.StartCli(error, "predict", input, "-m", model, "-o", output, "--threads", "1");
         // The temporary file exists from the moment predicting starts.
         var deadline = DateTime.UtcNow.AddSeconds(120);

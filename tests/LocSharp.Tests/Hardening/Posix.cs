@@ -19,7 +19,21 @@ static class Posix
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     static extern int Kill(int pid, int signal);
 
+    [DllImport("libc", EntryPoint = "signal", SetLastError = true)]
+    static extern IntPtr SetSignalHandler(int signal, IntPtr handler);
+
     public const int SIGINT = 2, SIGTERM = 15;
+
+    /// <summary>
+    /// A shell without job control starts background commands with SIGINT ignored, and children inherit that (a
+    /// CI run launched as `bash .ci/run &amp;`): the CLI, rightly, then never sees Ctrl-C. Restores SIGINT's default
+    /// in this process, so the children it starts can be interrupted as from a terminal.
+    /// </summary>
+    public static void RestoreDefaultInterrupt()
+    {
+        string? ignored = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:"))?.Split(':')[1].Trim();
+        if (ignored != null && (Convert.ToUInt64(ignored, 16) & (1UL << (SIGINT - 1))) != 0) SetSignalHandler(SIGINT, IntPtr.Zero);
+    }
 
     public static void MakeFifo(string path) => Check(MkFifo(path, 0x1B6), "mkfifo", path);
 
