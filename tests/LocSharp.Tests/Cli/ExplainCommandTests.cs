@@ -6,6 +6,7 @@ using SkiaSharp;
 namespace LocSharp.Tests.Cli;
 
 /// <summary>The explain verbs end to end on tiny untrained models and a handful of proteins.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class ExplainCommandTests : IDisposable
 {
     readonly TempDirectory directory = new();

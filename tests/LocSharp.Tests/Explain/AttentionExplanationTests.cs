@@ -5,6 +5,7 @@ using LocSharp.Models;
 
 namespace LocSharp.Tests.Explain;
 
+[Collection(TorchCollection.Name)]
 public sealed class AttentionExplanationTests : IDisposable
 {
     readonly TempDirectory directory = new();

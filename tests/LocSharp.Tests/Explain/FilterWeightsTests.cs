@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace LocSharp.Tests.Explain;
 
+[Collection(TorchCollection.Name)]
 public class FilterWeightsTests
 {
     /// <summary>A tiny model whose width-3 filter 1 has one nonzero weight: feature <paramref name="feature"/> at position 0.</summary>
