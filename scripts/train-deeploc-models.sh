@@ -16,6 +16,12 @@
 #   lane 1: DeepLoc A-LSTM without profiles
 #   lane 2: DeepLoc A-LSTM without profiles, dropout 0.25 instead of 0.5 (the networks underfit: training accuracy
 #           0.70 against dev 0.67 after the second setting's 40 epochs)
+# then, since neither A-LSTM beat the second setting's R-LSTM (0.667 and 0.668 against 0.676):
+#   lane 1: DeepLoc A-LSTM without profiles, second setting, class weights (power 0.5): attention with the schedule
+#           and weights that made the default
+#   lane 2: DeepLoc R-LSTM without profiles, class weights, a network of DeepLoc 1.0's size
+#           (scripts/deeploc-settings-large.json: hidden 256, learning rate 2e-3, 20 epochs; and 20 filters per width)
+#           against the underfitting
 # Usage: scripts/train-deeploc-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +34,7 @@ if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs
 mkdir -p "$runs" checkpoints
 recipe=(--profile-recipe scripts/swissprot2014-mmseqs.recipe.json)
 deeploc_settings=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings.json --threads 1 --resume)
+deeploc_large=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings-large.json --threads 1 --resume)
 deeploc_long=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings-long.json --threads 1 --resume)
 deeploc_profiles=(--profiles "$profiles/deeploc_train.profiles.tsv.gz" --profiles "$profiles/deeploc_dev.profiles.tsv.gz" "${recipe[@]}")
 
@@ -42,12 +49,14 @@ lane1() {
   train deeploc-rlstm-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch rlstm --class-weight-power 0.5
   train deeploc-rlstm-long-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" --arch rlstm --class-weight-power 0.5
   train deeploc-alstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch alstm
+  train deeploc-alstm-long-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" --arch alstm --class-weight-power 0.5
 }
 lane2() {
   train deeploc-profiles-rlstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch rlstm
   train deeploc-profiles-alstm "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" "${deeploc_profiles[@]}" --arch alstm
   train deeploc-profiles-alstm-long "$deeploc/deeploc_train.fasta" "${deeploc_long[@]}" "${deeploc_profiles[@]}" --arch alstm
   train deeploc-alstm-dropout025 "$deeploc/deeploc_train.fasta" "${deeploc_settings[@]}" --arch alstm --dropout 0.25
+  train deeploc-rlstm-large-cw05 "$deeploc/deeploc_train.fasta" "${deeploc_large[@]}" --arch rlstm --class-weight-power 0.5 --filters 20
 }
 lane1 > "$runs/deeploc-lane1.out" 2>&1 &
 lane2 > "$runs/deeploc-lane2.out" 2>&1 &
