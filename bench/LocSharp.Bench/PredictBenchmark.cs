@@ -71,7 +71,7 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        TorchRuntime.Configure(settings.Threads);
+        TorchRuntime.Configure(settings.Threads, ThreadUse.AcrossBatches);
         string modelPath = settings.Model ?? ShippedModels.DefaultPath;
         using var model = ModelFile.Load(modelPath);
         var files = Directory.GetFiles(settings.Data, "*.fasta").Order(StringComparer.Ordinal).ToArray();
@@ -80,7 +80,7 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
         long modelResidues = records.Sum(r => (long)Math.Min(r.Sequence.Length, model.MaxLength));
         var pipeline = new PredictionPipeline(model, settings.BatchSize);
         Console.WriteLine($"model {modelPath}: {model.Networks.Count} network(s), {string.Join(", ", model.Networks.Select(n => $"{n.Config.Architecture} hidden {n.Config.Hidden}"))}");
-        Console.WriteLine($"data {settings.Data}: {records.Count} proteins, {residues} residues ({modelResidues} after truncation to {model.MaxLength}); threads {get_num_threads()}, batch size {settings.BatchSize}");
+        Console.WriteLine($"data {settings.Data}: {records.Count} proteins, {residues} residues ({modelResidues} after truncation to {model.MaxLength}); {TorchRuntime.InferenceWorkers} batch(es) at once on {get_num_threads()} thread(s) each, batch size {settings.BatchSize}");
 
         // The whole path reads and parses the files again each time, as `predict` does.
         IEnumerable<FastaRecord> Read() => files.SelectMany(FastaReader.Read).Take(records.Count);
@@ -90,7 +90,7 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
         Report("bare network forward", forward, records.Count, residues);
         Console.WriteLine($"whole path / bare forward throughput: {forward / whole:P1}");
         double gflops = MatrixProductGflops();
-        Console.WriteLine($"matrix product 4096x4096: {gflops:F0} GFLOP/s");
+        Console.WriteLine($"matrix product 4096x4096 on {Environment.ProcessorCount} threads: {gflops:F0} GFLOP/s");
         long flopsPerResidue = model.Networks.Sum(n => NetworkCost.FlopsPerResidue(n.Config));
         double networkGflops = flopsPerResidue * (double)modelResidues / forward / 1e9;
         Console.WriteLine($"network: {flopsPerResidue / 1e6:F3} MFLOP per residue (NetworkCost), {networkGflops:F1} GFLOP/s in the bare forward");
@@ -139,19 +139,21 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The network alone on the pipeline's batches: encoding happens outside the timed region.</summary>
+    /// <summary>The network alone on the pipeline's batches, as many at once as the pipeline runs: every batch is
+    /// encoded before the clock starts.</summary>
     static double BareForward(TrainedModel model, IReadOnlyList<FastaRecord> records, int batchSize)
     {
-        var sequences = records.Select(r => Truncation.Truncate(r.Sequence, model.MaxLength)).ToList();
-        var network = new Stopwatch();
-        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, PredictionPipeline.DefaultMaxBatchResidues))
-        {
-            using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures);
-            network.Start();
-            using var probabilities = model.PredictProbabilities(batch);
-            network.Stop();
-        }
+        var batches = BatchedInference.Batches(model, records.Select(r => r.Sequence).ToList(), null, batchSize).ToList();
+        var network = Stopwatch.StartNew();
+        foreach (var _ in BatchedInference.Map(batches, Forward, BatchedInference.WorkersFor(model))) { }
         return network.Elapsed.TotalSeconds;
+
+        bool Forward(EncodedBatch batch)
+        {
+            using (batch)
+            using (model.PredictProbabilities(batch))
+                return true;
+        }
     }
 
     /// <summary>The fastest of <paramref name="repeat"/> runs, each returning the seconds it measured.</summary>
@@ -160,7 +162,22 @@ public sealed class PredictBenchmark : Command<PredictBenchmark.Settings>
     static void Report(string what, double seconds, int proteins, long residues) =>
         Console.WriteLine($"{what}: {seconds:F2} s, {residues / seconds:F0} residues/s, {proteins / seconds:F0} proteins/s");
 
+    /// <summary>The machine's rate: a 4096 × 4096 product on every core, whatever the network runs with.</summary>
     static double MatrixProductGflops()
+    {
+        int threads = get_num_threads();
+        set_num_threads(Environment.ProcessorCount);
+        try
+        {
+            return MatrixProduct();
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    static double MatrixProduct()
     {
         using var scope = NewDisposeScope();
         var a = randn(4096, 4096);

@@ -14,16 +14,28 @@ public static partial class TorchRuntime
     /// TorchSharp lacks torch.set_flush_denormal, so this calls the libtorch function behind it. It sets the
     /// calling thread's MXCSR; libtorch's worker threads, created later, inherit it.
     /// </summary>
+    /// <param name="use">Whether libtorch splits each operation over the threads, or each operation runs on one
+    /// thread and <see cref="InferenceWorkers"/> batches run at once.</param>
     /// <returns>Whether denormals are now flushed (false where the CPU or platform cannot).</returns>
-    public static bool Configure(int threads = 0)
+    public static bool Configure(int threads = 0, ThreadUse use = ThreadUse.WithinOperations)
     {
         PreferShortSpinning();
         LimitPrimitiveCache();
         KeepFreedMemory();
-        set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        int count = threads > 0 ? threads : Environment.ProcessorCount;
+        set_num_threads(use == ThreadUse.AcrossBatches ? 1 : count);
+        InferenceWorkers = use == ThreadUse.AcrossBatches ? count : 1;
         UseLibtorchKernels();
         return FlushDenormals();
     }
+
+    /// <summary>How many batches <see cref="Prediction.BatchedInference"/> runs at once by default: the threads of
+    /// <see cref="Configure"/> with <see cref="ThreadUse.AcrossBatches"/>, else 1.</summary>
+    public static int InferenceWorkers { get; private set; } = 1;
+
+    /// <summary>Prepares a thread that runs network operations and was not made by libtorch: flushes denormals on it,
+    /// as <see cref="Configure"/> did on the thread that called it (the setting is per thread).</summary>
+    public static void PrepareWorkerThread() => FlushDenormals();
 
     /// <summary>
     /// libtorch's OpenMP threads spin a long time waiting for work. With other programs on the cores (a training

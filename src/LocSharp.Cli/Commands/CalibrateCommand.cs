@@ -29,7 +29,7 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        Threads.Configure(settings.Threads, environment);
+        Threads.Configure(settings.Threads, environment, ThreadUse.AcrossBatches);
         using var model = ModelFile.Load(settings.Model);
         if (model.Calibration is { } previous)
             environment.Error.WriteLine($"{settings.Model} already carries temperature {previous.Temperature:0.####} (fitted on {previous.FittedOn}); fitting a new one on the raw logits");

@@ -29,7 +29,7 @@ public sealed class EvaluateCommand(CliEnvironment environment) : Command<Evalua
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        Threads.Configure(settings.Threads, environment);
+        Threads.Configure(settings.Threads, environment, ThreadUse.AcrossBatches);
         using var model = Models.ModelFile.Load(settings.Model);
         if (settings.Uncalibrated) model.Calibration = null;
         var (data, mapping) = settings.ReadData(model, environment);

@@ -65,7 +65,7 @@ public sealed class PredictCommand(CliEnvironment environment) : Command<Predict
     {
         var clock = Stopwatch.StartNew();
         var format = settings.ResolveFormat();
-        Threads.Configure(settings.Threads, environment);
+        Threads.Configure(settings.Threads, environment, ThreadUse.AcrossBatches);
         using var model = settings.LoadModel();
         if (settings.Uncalibrated) model.Calibration = null;
         var records = FastaReader.Read(environment.Input(settings.Input), settings.AllowNucleotides);

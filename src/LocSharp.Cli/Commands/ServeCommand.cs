@@ -58,7 +58,7 @@ public sealed class ServeCommand(CliEnvironment environment) : Command<ServeComm
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        Threads.Configure(settings.Threads, environment);
+        Threads.Configure(settings.Threads, environment, ThreadUse.AcrossBatches);
         if (settings.Models.Length == 0 && !File.Exists(ShippedModels.DefaultPath))
             throw new ModelFileException(ShippedModels.DefaultPath, "the shipped model is missing from this build; pass a model with -m MODEL.");
         var options = new ServeOptions

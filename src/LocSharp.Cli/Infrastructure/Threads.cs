@@ -8,7 +8,9 @@ public static class Threads
         : null;
 
     /// <summary>Configures libtorch with the threads to use for <paramref name="requested"/>.</summary>
-    public static void Configure(int requested, CliEnvironment environment)
+    /// <param name="use">Inference verbs run batches side by side (<see cref="ThreadUse.AcrossBatches"/>); training
+    /// splits each operation.</param>
+    public static void Configure(int requested, CliEnvironment environment, ThreadUse use = ThreadUse.WithinOperations)
     {
         int cores = Environment.ProcessorCount;
         if (requested > cores)
@@ -16,6 +18,6 @@ public static class Threads
             environment.Error.WriteLine($"note: --threads {requested} is more than the {cores} cores here; using {cores}.");
             requested = cores;
         }
-        TorchRuntime.Configure(requested);
+        TorchRuntime.Configure(requested, use);
     }
 }

@@ -1,5 +1,4 @@
 using LocSharp.Data;
-using LocSharp.Encoding;
 using LocSharp.Models;
 using LocSharp.Prediction;
 using LocSharp.Profiles;
@@ -21,30 +20,31 @@ public static class ModelLogits
     public static ProteinLogits[] Compute(TrainedModel model, IReadOnlyList<string> sequences, IReadOnlyList<Profile>? profiles = null,
         int batchSize = 64, IProgress<long>? progress = null)
     {
-        if (model.NeedsProfiles && profiles == null)
-            throw new ArgumentException("The model reads evolutionary profiles; give the proteins' profiles.", nameof(profiles));
-        var read = sequences.Select(s => Truncation.Truncate(s, model.MaxLength)).ToList();
-        var readProfiles = model.NeedsProfiles ? profiles!.Select(p => p.Truncate(model.MaxLength)).ToList() : null;
-        var result = new ProteinLogits[read.Count];
+        var result = new ProteinLogits[sequences.Count];
         int networks = model.Networks.Count, classes = model.Locations.Count;
         long done = 0;
-        foreach (int[] items in LengthBuckets.Sorted(read.Select(s => s.Length).ToList(), batchSize, PredictionPipeline.DefaultMaxBatchResidues))
+        var batches = BatchedInference.Batches(model, sequences, profiles, batchSize);
+        foreach (var (items, z, m) in BatchedInference.Map(batches, Logits, BatchedInference.WorkersFor(model)))
         {
-            using var batch = EncodedBatch.Create(read, items, model.InputFeatures, readProfiles);
-            var (locations, membrane) = model.Logits(batch);   // [M, B, C], [M, B]
-            using (locations)
-            using (membrane)
-            {
-                float[] z = locations.contiguous().data<float>().ToArray();
-                float[]? m = membrane?.contiguous().data<float>().ToArray();
-                for (int b = 0; b < items.Length; b++)
-                    result[items[b]] = new ProteinLogits(
-                        [.. Enumerable.Range(0, networks).Select(k => z.AsSpan((k * items.Length + b) * classes, classes).ToArray())],
-                        m == null ? null : [.. Enumerable.Range(0, networks).Select(k => m[k * items.Length + b])]);
-            }
-            done += items.Length;
+            for (int b = 0; b < items.Count; b++)
+                result[items[b]] = new ProteinLogits(
+                    [.. Enumerable.Range(0, networks).Select(k => z.AsSpan((k * items.Count + b) * classes, classes).ToArray())],
+                    m == null ? null : [.. Enumerable.Range(0, networks).Select(k => m[k * items.Count + b])]);
+            done += items.Count;
             progress?.Report(done);
         }
         return result;
+
+        // [M·B·C] location logits and [M·B] membrane logits of one batch.
+        (IReadOnlyList<int> Items, float[] Locations, float[]? Membrane) Logits(EncodedBatch batch)
+        {
+            using (batch)
+            {
+                var (locations, membrane) = model.Logits(batch);   // [M, B, C], [M, B]
+                using (locations)
+                using (membrane)
+                    return (batch.Items, locations.contiguous().data<float>().ToArray(), membrane?.contiguous().data<float>().ToArray());
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using LocSharp.Data;
 using LocSharp.Encoding;
 using LocSharp.Models;
+using LocSharp.Prediction;
 using LocSharp.Profiles;
 using static TorchSharp.torch;
 
@@ -47,8 +48,7 @@ public static class NetworkReader
         IProgress<ExplainProgress>? progress = null, ProfileSet? profiles = null)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"The batch size must be positive, not {batchSize}.");
-        if (model.NeedsProfiles && profiles is null)
-            throw new ArgumentException("The model reads evolutionary profiles; give the proteins' profiles.", nameof(profiles));
+        NetworkInput.RequireProfiles(model, profiles != null, nameof(profiles));
         var network = SingleNetwork(model, "representation");
         return ReadChunks(model, network, proteins, batchSize, progress, model.NeedsProfiles ? profiles : null);
     }
@@ -74,30 +74,39 @@ public static class NetworkReader
     static NetworkReading[] ReadChunk(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> chunk, int batchSize,
         ProfileSet? profiles, Action<int> batchDone)
     {
-        var sequences = chunk.Select(p => Truncation.Truncate(p.Sequence, model.MaxLength)).ToList();
-        var chunkProfiles = profiles is null ? null : chunk.Select(p => profiles.For(p.Id, p.Sequence).Truncate(model.MaxLength)).ToList();
+        var sequences = chunk.Select(p => p.Sequence).ToList();
+        var chunkProfiles = profiles is null ? null : chunk.Select(p => profiles.For(p.Id, p.Sequence)).ToList();
         var readings = new NetworkReading[chunk.Count];
-        foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, Prediction.PredictionPipeline.DefaultMaxBatchResidues))
+        var batches = BatchedInference.Batches(model, sequences, chunkProfiles, batchSize);
+        foreach (var batch in BatchedInference.Map(batches, Compute, BatchedInference.WorkersFor(model)))
+        {
+            for (int b = 0; b < batch.Items.Count; b++)
+            {
+                int item = batch.Items[b];
+                string read = NetworkInput.Sequence(model, chunk[item].Sequence);
+                readings[item] = new NetworkReading(chunk[item], read,
+                    batch.Probabilities.AsSpan(b * batch.Classes, batch.Classes).ToArray(),
+                    batch.Representation.AsSpan(b * batch.Size, batch.Size).ToArray(),
+                    batch.Attention?.AsSpan((int)(b * batch.Steps), read.Length).ToArray());
+            }
+            batchDone(batch.Items.Count);
+        }
+        return readings;
+
+        BatchReading Compute(EncodedBatch encoded)
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            using var batch = EncodedBatch.Create(sequences, items, model.InputFeatures, chunkProfiles);
+            using var batch = encoded;
             var output = network.call(batch.Features, batch.Lengths);
-            long steps = batch.Features.shape[1];
-            float[] probabilities = nn.functional.softmax(output.Logits.div(model.Temperature), 1).contiguous().data<float>().ToArray(); // [B·C]
-            float[] representation = output.Representation.contiguous().data<float>().ToArray();                    // [B·2H]
-            float[]? attention = output.Attention?.contiguous().data<float>().ToArray();                            // [B·T]
-            int classes = model.Locations.Count, size = (int)output.Representation.shape[1];
-            for (int b = 0; b < items.Length; b++)
-            {
-                int item = items[b], length = sequences[item].Length;
-                readings[item] = new NetworkReading(chunk[item], sequences[item],
-                    probabilities.AsSpan(b * classes, classes).ToArray(),
-                    representation.AsSpan(b * size, size).ToArray(),
-                    attention?.AsSpan((int)(b * steps), length).ToArray());
-            }
-            batchDone(items.Length);
+            return new BatchReading(batch.Items, batch.Features.shape[1], model.Locations.Count, (int)output.Representation.shape[1],
+                nn.functional.softmax(output.Logits.div(model.Temperature), 1).contiguous().data<float>().ToArray(), // [B·C]
+                output.Representation.contiguous().data<float>().ToArray(),                                          // [B·2H]
+                output.Attention?.contiguous().data<float>().ToArray());                                             // [B·T]
         }
-        return readings;
     }
+
+    /// <summary>One batch's outputs, flattened: probabilities [B·Classes], representations [B·Size], attention [B·Steps].</summary>
+    sealed record BatchReading(IReadOnlyList<int> Items, long Steps, int Classes, int Size, float[] Probabilities, float[] Representation,
+        float[]? Attention);
 }

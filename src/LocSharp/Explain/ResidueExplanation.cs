@@ -53,8 +53,7 @@ public static class ResidueExplanation
             if (index < 0) throw new ExplainException($"'{name}' is not a location {options.ModelName} predicts ({string.Join(", ", model.Locations)}).");
             location = index;
         }
-        if (model.NeedsProfiles && options.Profiles is null)
-            throw new ArgumentException("The model reads evolutionary profiles; give the proteins' profiles.", nameof(options));
+        NetworkInput.RequireProfiles(model, options.Profiles != null, nameof(options));
         return new ExplainedProteins<ProteinAttribution>(input, model.Locations, Attribute(model, input, location, options, progress));
     }
 
@@ -64,8 +63,8 @@ public static class ResidueExplanation
         int done = 0;
         foreach (var protein in input.Proteins)
         {
-            string read = Truncation.Truncate(protein.Sequence, model.MaxLength);
-            var profile = model.NeedsProfiles ? options.Profiles!.For(protein.Id, protein.Sequence).Truncate(model.MaxLength) : null;
+            string read = NetworkInput.Sequence(model, protein.Sequence);
+            var profile = NetworkInput.Profile(model, options.Profiles, protein.Id, protein.Sequence);
             var result = ResidueAttribution.Explain(model, read, profile, location, options.Steps);
             int predicted = Array.IndexOf(result.Probabilities, result.Probabilities.Max());
             progress?.Report(new ExplainProgress("integrated gradients", ++done, input.Count));

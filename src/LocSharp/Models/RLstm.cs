@@ -33,7 +33,7 @@ public sealed class RLstm : LocalizationNetwork
     {
         using var scope = NewDisposeScope();
         Tensor convolved = convDropout.call(conv.call(features));   // [B, T, C]
-        var (_, lastStates) = lstm.call(convolved, lengths);        // [B, 2H]
+        Tensor lastStates = lstm.LastStates(convolved, lengths);    // [B, 2H]
         var (logits, membrane) = head.call(lastStates);                  // [B, classes], [B]
         return new ModelOutput(logits, lastStates, null, membrane).MoveToOuterDisposeScope();
     }

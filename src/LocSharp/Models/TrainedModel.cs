@@ -121,8 +121,10 @@ public sealed class TrainedModel : IDisposable
         var membrane = new List<Tensor>();
         foreach (var network in Networks)
         {
+            // A network already in evaluation mode is only read, so several threads may run batches through it at
+            // once (BatchedInference); one in training mode is switched for the call.
             bool training = network.training;
-            network.eval();
+            if (training) network.eval();
             try
             {
                 var output = network.call(batch.Features, batch.Lengths);

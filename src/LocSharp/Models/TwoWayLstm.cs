@@ -35,12 +35,33 @@ public sealed class TwoWayLstm : Module<Tensor, Tensor, (Tensor Outputs, Tensor 
     {
         using var scope = NewDisposeScope();
         Tensor reversal = ReversalIndex(lengths, input.shape[1]);                     // [B, T]
-        var (forwardStates, _, _) = forwardLstm.call(input);                         // [B, T, H]
-        var (reverseStates, _, _) = reverseLstm.call(Gather(input, reversal));       // [B, T, H], position t = residue len-1-t
-        Tensor last = (lengths - 1).view(-1, 1);                                     // [B, 1]
-        Tensor lastStates = cat([Gather(forwardStates, last), Gather(reverseStates, last)], 2).squeeze(1); // [B, 2H]
+        var (forwardStates, reverseStates) = States(input, reversal);                 // [B, T, H] each
         Tensor outputs = cat([forwardStates, Gather(reverseStates, reversal)], 2);   // [B, T, 2H]
-        return (outputs.MoveToOuterDisposeScope(), lastStates.MoveToOuterDisposeScope());
+        return (outputs.MoveToOuterDisposeScope(), Last(forwardStates, reverseStates, lengths).MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Only the joined last states [B, 2H], for a network that reads nothing else (R-LSTM): the same
+    /// values as <see cref="forward"/>'s, without joining the per-position outputs.</summary>
+    public Tensor LastStates(Tensor input, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var (forwardStates, reverseStates) = States(input, ReversalIndex(lengths, input.shape[1]));
+        return Last(forwardStates, reverseStates, lengths).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Forward states [B, T, H], and reverse states [B, T, H] in the reverse LSTM's order (position t = residue len-1-t).</summary>
+    (Tensor Forward, Tensor Reverse) States(Tensor input, Tensor reversal)
+    {
+        var (forwardStates, _, _) = forwardLstm.call(input);
+        var (reverseStates, _, _) = reverseLstm.call(Gather(input, reversal));
+        return (forwardStates, reverseStates);
+    }
+
+    /// <summary>The forward state after the last residue joined with the reverse state after the first: [B, 2H].</summary>
+    static Tensor Last(Tensor forwardStates, Tensor reverseStates, Tensor lengths)
+    {
+        Tensor last = (lengths - 1).view(-1, 1);                                     // [B, 1]
+        return cat([Gather(forwardStates, last), Gather(reverseStates, last)], 2).squeeze(1);
     }
 
     /// <summary>[B, T] index that reverses each row's first lengths[b] positions and leaves the padding in place.</summary>

@@ -11,22 +11,22 @@ namespace LocSharp.Prediction;
 /// <summary>
 /// FASTA records in, predictions out in input order. Records are read in chunks; each chunk is sorted by length
 /// and cut into batches of similar length, so little of any batch is padding. A producer thread reads and
-/// encodes the next batches while the calling thread runs the network.
+/// encodes the next batches while <paramref name="workers"/> batches run through the network at once
+/// (<see cref="BatchedInference.Map"/>).
 /// </summary>
-/// <param name="maxBatchResidues">Cap on a batch's padded positions: the LSTMs hold [positions × 4 × hidden]
-/// gate values, so long proteins go in smaller batches.</param>
+/// <param name="maxBatchResidues">Cap on a batch's padded positions (<see cref="BatchedInference.DefaultMaxBatchResidues"/>).</param>
 /// <param name="profiles">The proteins' profiles, by ID: required by a profile model, ignored otherwise.</param>
+/// <param name="workers">Batches run at once; default <see cref="TorchRuntime.InferenceWorkers"/>.</param>
 public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, int chunkProteins = 8192,
-    int maxBatchResidues = PredictionPipeline.DefaultMaxBatchResidues, ProfileSet? profiles = null)
+    int maxBatchResidues = BatchedInference.DefaultMaxBatchResidues, ProfileSet? profiles = null, int? workers = null)
 {
-    public const int DefaultMaxBatchResidues = 16_384;
-
     /// <summary>Batches encoded ahead of the network; bounds memory to a few batches of features.</summary>
     const int QueuedBatches = 4;
 
     abstract record Work;
     sealed record ChunkStart(IReadOnlyList<(string Id, int Length)> Proteins) : Work;
     sealed record BatchReady(int[] Items, EncodedBatch Batch) : Work;
+    sealed record BatchDone(int[] Items, float[][] Probabilities, float[]? Membrane) : Work;
 
     public TrainedModel Model => model;
 
@@ -36,11 +36,11 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
         IProgress<long>? progress = null)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "The batch size must be at least 1.");
-        if (model.NeedsProfiles && profiles == null)
-            throw new ArgumentException("The model reads evolutionary profiles; give the proteins' profiles.", nameof(profiles));
+        NetworkInput.RequireProfiles(model, profiles != null, nameof(profiles));
         using var queue = new BlockingCollection<Work>(QueuedBatches);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var producer = Task.Run(() => Produce(records, queue, stop.Token), stop.Token);
+        var computed = BatchedInference.Map(queue.GetConsumingEnumerable(stop.Token), Compute, BatchedInference.WorkersFor(model, workers), stop.Token).GetEnumerator();
         try
         {
             IReadOnlyList<(string Id, int Length)> chunk = [];
@@ -48,17 +48,22 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
             float[] membrane = [];
             int done = 0;
             long predicted = 0;
-            foreach (var work in queue.GetConsumingEnumerable(stop.Token))
+            while (computed.MoveNext())
             {
+                var work = computed.Current;
                 if (work is ChunkStart start)
                 {
                     (chunk, probabilities, membrane, done) = (start.Proteins, new float[start.Proteins.Count][], new float[start.Proteins.Count], 0);
                     continue;
                 }
-                var ready = (BatchReady)work;
-                using (ready.Batch) Store(ready, probabilities, membrane);
-                done += ready.Items.Length;
-                progress?.Report(predicted += ready.Items.Length);
+                var batch = (BatchDone)work;
+                for (int b = 0; b < batch.Items.Length; b++)
+                {
+                    probabilities[batch.Items[b]] = batch.Probabilities[b];
+                    if (batch.Membrane is { } flags) membrane[batch.Items[b]] = flags[b];
+                }
+                done += batch.Items.Length;
+                progress?.Report(predicted += batch.Items.Length);
                 if (done < chunk.Count) continue;
                 for (int i = 0; i < chunk.Count; i++)
                     yield return new ProteinPrediction(chunk[i].Id, chunk[i].Length,
@@ -69,24 +74,29 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
         }
         finally
         {
+            // Cancel first: the workers may be waiting for the queue, and disposing the enumerator waits for them.
             stop.Cancel();
+            try { computed.Dispose(); } catch (Exception e) when (e is OperationCanceledException or AggregateException) { }
             try { producer.Wait(); } catch (AggregateException) { }
             while (queue.TryTake(out var left)) (left as BatchReady)?.Batch.Dispose();
         }
     }
 
-    void Store(BatchReady ready, float[][] probabilities, float[] membrane)
+    /// <summary>A batch's predictions, on a worker thread; other work passes through.</summary>
+    Work Compute(Work work)
     {
-        var (result, membraneResult) = model.Predict(ready.Batch);
-        using (result)
-        using (membraneResult)
+        if (work is not BatchReady ready) return work;
+        using (ready.Batch)
         {
-            float[] values = result.data<float>().ToArray();
-            int classes = model.Locations.Count;
-            for (int b = 0; b < ready.Items.Length; b++) probabilities[ready.Items[b]] = values.AsSpan(b * classes, classes).ToArray();
-            if (membraneResult is null) return;
-            float[] flags = membraneResult.data<float>().ToArray();
-            for (int b = 0; b < ready.Items.Length; b++) membrane[ready.Items[b]] = flags[b];
+            var (result, membraneResult) = model.Predict(ready.Batch);
+            using (result)
+            using (membraneResult)
+            {
+                float[] values = result.data<float>().ToArray();
+                int classes = model.Locations.Count;
+                var rows = Enumerable.Range(0, ready.Items.Length).Select(b => values.AsSpan(b * classes, classes).ToArray()).ToArray();
+                return new BatchDone(ready.Items, rows, membraneResult?.data<float>().ToArray());
+            }
         }
     }
 
@@ -96,9 +106,9 @@ public sealed class PredictionPipeline(TrainedModel model, int batchSize = 64, i
         {
             foreach (var chunk in records.Chunk(chunkProteins))
             {
-                var sequences = chunk.Select(r => Truncation.Truncate(r.Sequence, model.MaxLength)).ToList();
+                var sequences = chunk.Select(r => NetworkInput.Sequence(model, r.Sequence)).ToList();
                 var chunkProfiles = model.NeedsProfiles
-                    ? chunk.Select(r => profiles!.For(r.Id, r.Sequence).Truncate(model.MaxLength)).ToList()
+                    ? chunk.Select(r => NetworkInput.Profile(model, profiles, r.Id, r.Sequence)!).ToList()
                     : null;
                 queue.Add(new ChunkStart(chunk.Select(r => (r.Id, r.Sequence.Length)).ToList()), cancel);
                 foreach (int[] items in LengthBuckets.Sorted(sequences.Select(s => s.Length).ToList(), batchSize, maxBatchResidues))

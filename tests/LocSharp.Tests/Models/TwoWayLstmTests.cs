@@ -46,6 +46,21 @@ public class TwoWayLstmTests
     static double[] Changed(double[] before, double[] after) => before.Zip(after, (a, b) => Math.Abs(a - b)).ToArray();
 
     [Fact]
+    public void LastStates_alone_are_the_last_states_of_the_full_pass()
+    {
+        var (lstm, x) = Setup();
+        using (lstm) using (x)
+        {
+            var (_, lastStates) = Run(lstm, x);
+            using var noGrad = no_grad();
+            using var lengths = tensor(Lengths);
+            using var alone = lstm.LastStates(x, lengths);
+            Assert.Equal([2L, 2 * Hidden], alone.shape);
+            Assert.Equal(lastStates, Values(alone));
+        }
+    }
+
+    [Fact]
     public void The_first_reverse_step_reads_the_last_real_residue_alone()
     {
         var (lstm, x) = Setup();
