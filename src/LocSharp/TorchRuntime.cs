@@ -23,15 +23,20 @@ public static partial class TorchRuntime
         LimitPrimitiveCache();
         KeepFreedMemory();
         int count = threads > 0 ? threads : Environment.ProcessorCount;
-        set_num_threads(use == ThreadUse.AcrossBatches ? 1 : count);
-        InferenceWorkers = use == ThreadUse.AcrossBatches ? count : 1;
+        InferenceWorkers = use == ThreadUse.AcrossBatches ? Math.Min(count, MaxInferenceWorkers) : 1;
+        set_num_threads(Math.Max(1, count / InferenceWorkers));
         UseLibtorchKernels();
         return FlushDenormals();
     }
 
     /// <summary>How many batches <see cref="Prediction.BatchedInference"/> runs at once by default: the threads of
-    /// <see cref="Configure"/> with <see cref="ThreadUse.AcrossBatches"/>, else 1.</summary>
+    /// <see cref="Configure"/> with <see cref="ThreadUse.AcrossBatches"/>, at most <see cref="MaxInferenceWorkers"/>
+    /// (the rest of the threads then split each operation), else 1.</summary>
     public static int InferenceWorkers { get; private set; } = 1;
+
+    /// <summary>Each batch at work holds its own features and LSTM states, so memory grows with the batches at once;
+    /// a many-core machine runs at most this many. Speed was measured only on 2 cores.</summary>
+    public const int MaxInferenceWorkers = 8;
 
     /// <summary>Prepares a thread that runs network operations and was not made by libtorch: flushes denormals on it,
     /// as <see cref="Configure"/> did on the thread that called it (the setting is per thread).</summary>

@@ -98,6 +98,24 @@ public sealed class BatchedInferenceTests
         }
     }
 
+    [Theory]
+    [InlineData(2, ThreadUse.AcrossBatches, 2, 1)]
+    [InlineData(16, ThreadUse.AcrossBatches, TorchRuntime.MaxInferenceWorkers, 2)]
+    [InlineData(2, ThreadUse.WithinOperations, 1, 2)]
+    public void Threads_go_to_batches_at_once_or_to_each_operation(int threads, ThreadUse use, int workers, int perOperation)
+    {
+        try
+        {
+            TorchRuntime.Configure(threads, use);
+            Assert.Equal(workers, TorchRuntime.InferenceWorkers);
+            Assert.Equal(perOperation, TorchSharp.torch.get_num_threads());
+        }
+        finally
+        {
+            TorchRuntime.Configure(1);
+        }
+    }
+
     [Fact]
     public void A_model_in_training_mode_runs_one_batch_at_a_time()
     {
