@@ -15,8 +15,8 @@ public static class BatchedInference
     /// <summary>
     /// Cap on a batch's padded positions. It bounds a batch's memory (long proteins go in small batches) and it sets
     /// the speed: on 2 cores with two batches at once, all of MultiLoc through `deeploc.lsm` (hidden 128, batches of
-    /// 64) took 19.8-21.0 s of network time with at most 8,192 positions, 17.4-18.1 s with 12,288 and 38.8-43.5 s
-    /// with 16,384 (a cliff, measured but not explained); 2,000 of them through
+    /// 64) took 19.8-21.0 s of network time with at most 8,192 positions, 17.4-18.1 s with 12,288 and, in batches of
+    /// 128, 38.8-43.5 s with 16,384 (a cliff, measured but not explained); 2,000 of them through
     /// `rlstm-multiloc.lsm` (hidden 256) 15.9-16.0 s, 14.4-15.1 s and 14.1-14.3 s with 6,144, 8,192 and 12,288
     /// (docs/performance.md).
     /// </summary>
