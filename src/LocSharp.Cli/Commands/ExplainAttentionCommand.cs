@@ -43,10 +43,8 @@ public sealed class ExplainAttentionCommand(CliEnvironment environment) : Comman
         environment.Error.WriteLine($"wrote {settings.Output}: {AttentionReport.TableFile} ({result.Proteins} proteins, {result.Positions} positions), {heatmap}, {result.Tracks} track figures{cap}");
         if (result.Signals.Count == 0) return ExitCodes.Success;
 
-        environment.Out.WriteLine("Attention inside annotated sorting signals (enrichment = attention mass inside / the mass a uniform spread puts there):");
-        environment.Out.WriteLine($"{"signal",-7}{"n",6}{"inside",10}{"uniform",10}{"mean enr.",11}{"median enr.",13}");
-        foreach (var s in result.Signals)
-            environment.Out.WriteLine($"{SignalAttentionMeasure.Code(s.Type),-7}{s.Count,6}{s.MeanMass,10:F3}{s.MeanExpected,10:F3}{s.MeanEnrichment,11:F2}{s.MedianEnrichment,13:F2}");
+        ExplainReporter.WriteSignalTable(environment,
+            "Attention inside annotated sorting signals (enrichment = attention mass inside / the mass a uniform spread puts there):", result.Signals);
         environment.Error.WriteLine($"signal table in {Path.Combine(settings.Output, AttentionReport.SignalFile)}, per protein in {AttentionReport.SignalProteinsFile}");
         return ExitCodes.Success;
     }

@@ -51,11 +51,9 @@ public sealed class ExplainResiduesCommand(CliEnvironment environment) : Command
         string cap = result.Tracks < result.Proteins ? $" (the first {result.Tracks}; --max-tracks)" : "";
         environment.Error.WriteLine($"wrote {settings.Output}: {ResidueReport.TableFile} ({result.Proteins} proteins, {result.Positions} positions), " +
             $"{ResidueReport.ProteinsFile}, {result.Tracks} track figures{cap}; largest completeness gap {result.LargestGap:G3} (raise --steps if large)");
-        if (result.Signals.Count == 0) return ExitCodes.Success;
-        environment.Out.WriteLine("Absolute attribution inside annotated sorting signals (enrichment = share inside / the share a uniform spread puts there):");
-        environment.Out.WriteLine($"{"signal",-7}{"n",6}{"inside",10}{"uniform",10}{"mean enr.",11}{"median enr.",13}");
-        foreach (var s in result.Signals)
-            environment.Out.WriteLine($"{SignalAttentionMeasure.Code(s.Type),-7}{s.Count,6}{s.MeanMass,10:F3}{s.MeanExpected,10:F3}{s.MeanEnrichment,11:F2}{s.MedianEnrichment,13:F2}");
+        if (result.Signals.Count > 0)
+            ExplainReporter.WriteSignalTable(environment,
+                "Absolute attribution inside annotated sorting signals (enrichment = share inside / the share a uniform spread puts there):", result.Signals);
         return ExitCodes.Success;
     }
 }
