@@ -61,3 +61,7 @@ lane2() {
 lane1 > "$runs/deeploc-lane1.out" 2>&1 &
 lane2 > "$runs/deeploc-lane2.out" 2>&1 &
 wait
+# The default, models/deeploc.lsm: the second setting's weighted R-LSTM and weighted A-LSTM averaged (the most
+# accurate no-profile model on dev inside the 60-s budget for MultiLoc; docs/results.md). Then
+# scripts/calibrate-deeploc-models.sh fits its temperature and scripts/evaluate-deeploc-models.sh measures it.
+"$locsharp" ensemble "$runs/deeploc-rlstm-long-cw05.lsm" "$runs/deeploc-alstm-long-cw05.lsm" -o "$runs/deeploc-default.lsm"

@@ -40,8 +40,9 @@ public sealed class CvCommand(CliEnvironment environment) : Command<CvCommand.Se
         Threads.Configure(settings.Threads, environment);
         var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         var runNow = settings.Folds?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var profiles = settings.LoadTrainingProfiles(data.Select(CrossValidationRun.Folds(data)).Proteins, environment, cancellation);
         var summary = CrossValidationRun.Run(data, settings.Data, settings.Split, options, settings.Output, settings.Resume, runNow,
-            (label, log, train) => TrainingReporter.Run(environment, log, label, train), cancellation);
+            (label, log, train) => TrainingReporter.Run(environment, log, label, train), profiles, cancellation);
 
         foreach (var fold in summary.Folds) environment.Out.WriteLine($"{fold.Fold}\taccuracy {fold.Accuracy:F4}");
         environment.Out.WriteLine($"cross-validation accuracy {summary.MeanAccuracy:F4} ± {(summary.SdAccuracy is double sd ? sd.ToString("F4") : "n/a")} (mean ± sd over {summary.Folds.Count} of {CrossValidationRun.Folds(data).Count} folds, last epoch)");

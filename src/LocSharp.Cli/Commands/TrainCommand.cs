@@ -60,21 +60,22 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         Threads.Configure(settings.Threads, environment);
         var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         var partitions = PartitionChoice.Training(data, settings.TrainPartitions, settings.ValidationPartition);
-        var profiles = settings.LoadProfiles();
-        var train = LabelledSequences.From(partitions.Train, profiles);
-        var options = settings.ResolveOptions() with { Membrane = train.HasMembraneFlags };
         var validationSet = settings.ValidationData == null ? partitions.Validation
             : KnownLocations.Restrict(LabelledDataReader.Read(settings.ValidationData), partitions.Train.Locations, environment.Error.WriteLine);
-        var validation = validationSet == null ? null : LabelledSequences.From(validationSet, profiles);
         var calibration = HeldOutCalibration.Read(settings.CalibrationData, partitions.Train.Locations, environment);
         if (calibration != null && settings.ValidationData != null && FileNode.Same(settings.CalibrationData!, settings.ValidationData))
             environment.Error.WriteLine($"warning: {settings.CalibrationData} also chooses the epoch; the temperature is fitted on the proteins that selected the model.");
+        var profiles = settings.LoadTrainingProfiles(
+            [.. partitions.Train.Proteins, .. validationSet?.Proteins ?? [], .. calibration?.Proteins ?? []], environment, cancellation);
+        var train = LabelledSequences.From(partitions.Train, profiles?.Set);
+        var options = settings.ResolveOptions() with { Membrane = train.HasMembraneFlags };
+        var validation = validationSet == null ? null : LabelledSequences.From(validationSet, profiles?.Set);
         string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
 
         using var model = TrainingReporter.Run(environment, settings.Output + ".log", Path.GetFileName(settings.Output),
             observer => Trainer.Train(train, validation, options,
                 new DataDescription(settings.Data, settings.Split, partitions.TrainNames, settings.ValidationPartition ?? settings.ValidationData,
-                    options.Profiles ? settings.ResolveProfileRecipe() : null),
+                    profiles?.Recipe),
                 checkpoint, settings.Resume, observer, cancellation));
         if (calibration == null) ModelFile.Save(model, settings.Output);
         else
@@ -85,7 +86,7 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
             {
                 ModelFile.Save(model, stored);
                 using var reloaded = ModelFile.Load(stored);
-                calibration.Apply(reloaded, profiles, environment);
+                calibration.Apply(reloaded, profiles?.Set, environment);
                 ModelFile.Save(reloaded, settings.Output);
             }
             finally { File.Delete(stored); }

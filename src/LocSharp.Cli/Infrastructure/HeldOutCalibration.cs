@@ -17,6 +17,9 @@ public sealed class HeldOutCalibration(LabelledDataSet data)
     public static HeldOutCalibration? Read(string? path, IReadOnlyList<string> locations, CliEnvironment environment) =>
         path == null ? null : new HeldOutCalibration(KnownLocations.Restrict(LabelledDataReader.Read(path), locations, environment.Error.WriteLine));
 
+    /// <summary>The held-out proteins.</summary>
+    public IReadOnlyList<LabelledProtein> Proteins => data.Proteins;
+
     /// <summary>Fits <paramref name="model"/>'s temperature on the held-out proteins and stores it in the model.</summary>
     public void Apply(TrainedModel model, ProfileSet? profiles, CliEnvironment environment)
     {

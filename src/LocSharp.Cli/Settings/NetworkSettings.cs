@@ -53,12 +53,18 @@ public class NetworkSettings : CommandSettings
             var tool = LocSharp.Profiles.ProfileTools.Parse(ProfileTool ?? model.Profiles?.Tool ?? "mmseqs");
             if (model.Profiles != null && model.Profiles.Tool != tool.Name())
                 environment.Error.WriteLine($"warning: {modelPath} was trained on profiles made with {model.Profiles.Tool}, not {tool.Name()}.");
-            var options = new ProfileStepOptions { Tool = tool, Threads = Threads };
-            return ProfileStep.Run(Database, proteins, options, message => environment.Error.WriteLine(message), cancellation: cancellation).ToSet(Database);
+            return ComputeProfiles(tool, proteins, environment, cancellation).ToSet(Database);
         }
         if (Profiles.Length == 0)
             throw new ProfileFormatException(modelPath, null, null, $"the model reads evolutionary profiles: give them with --profiles FILE (or compute them with --db DATABASE), made with " +
                 $"{model.Profiles?.ToString() ?? "the tool and database the model was trained with"} (locsharp profile INPUT --db DATABASE -o FILE makes them).");
         return LoadProfiles();
     }
+
+    /// <summary>The profiles of <paramref name="proteins"/> made by the profile step with <paramref name="tool"/>
+    /// against --db, as `locsharp profile` makes them (cached).</summary>
+    protected ProfileStepResult ComputeProfiles(ProfileTool tool, IEnumerable<FastaRecord> proteins, Infrastructure.CliEnvironment environment,
+        CancellationToken cancellation) =>
+        ProfileStep.Run(Database ?? throw new InvalidOperationException("no --db given"), proteins, new ProfileStepOptions { Tool = tool, Threads = Threads },
+            message => environment.Error.WriteLine(message), cancellation: cancellation);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using LocSharp.Data;
 using LocSharp.Models;
 using LocSharp.Training;
 using Spectre.Console.Cli;
@@ -91,9 +92,14 @@ public class TrainingSettings : LabelledDataSettings
     /// <summary>Every option is checked before any work starts: the settings are resolved here once.</summary>
     public override Spectre.Console.ValidationResult Validate()
     {
+        if (Database != null && Profiles.Length > 0) return Spectre.Console.ValidationResult.Error("Give --profiles or --db, not both.");
+        if (Database != null && ProfileRecipe != null)
+            return Spectre.Console.ValidationResult.Error("--profile-recipe describes --profiles files; with --db the profile step records how it made the profiles.");
+        if (Database == null && ProfileTool != null) return Spectre.Console.ValidationResult.Error("--profile-tool chooses the tool for --db; give --db DATABASE too.");
         try
         {
             ResolveOptions();
+            if (ProfileTool != null) LocSharp.Profiles.ProfileTools.Parse(ProfileTool);
         }
         catch (InvalidSettingException e)
         {
@@ -137,10 +143,23 @@ public class TrainingSettings : LabelledDataSettings
             BatchSize = BatchSize ?? options.BatchSize,
             MaxLength = MaxLength ?? options.MaxLength,
             Seed = Seed ?? options.Seed,
-            Profiles = Profiles.Length > 0 || options.Profiles,
+            Profiles = Profiles.Length > 0 || Database != null || options.Profiles,
         };
         options.Validate();
         return options;
+    }
+
+    /// <summary>
+    /// The profiles training reads and how they were made: the --profiles files (with <see cref="ResolveProfileRecipe"/>),
+    /// or, with --db, those the profile step makes for <paramref name="proteins"/> (its own recipe); null with neither.
+    /// </summary>
+    public TrainingProfiles? LoadTrainingProfiles(IEnumerable<LabelledProtein> proteins, Infrastructure.CliEnvironment environment,
+        CancellationToken cancellation)
+    {
+        if (Database == null) return LoadProfiles() is { } set ? new TrainingProfiles(set, ResolveProfileRecipe()) : null;
+        var records = proteins.DistinctBy(p => p.Id).Select(p => new LocSharp.Sequences.FastaRecord(p.Id, "", p.Sequence, 0));
+        var made = ComputeProfiles(LocSharp.Profiles.ProfileTools.Parse(ProfileTool ?? "mmseqs"), records, environment, cancellation);
+        return new TrainingProfiles(made.ToSet(Database), made.Recipe);
     }
 
     /// <summary>How the --profiles were made: --profile-recipe, else the first file's sidecar, else unrecorded (null).</summary>

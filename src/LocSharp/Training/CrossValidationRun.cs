@@ -2,6 +2,7 @@ using System.Text.Json;
 using LocSharp.Calibration;
 using LocSharp.Data;
 using LocSharp.Models;
+using LocSharp.Profiles;
 
 namespace LocSharp.Training;
 
@@ -37,13 +38,14 @@ public static class CrossValidationRun
 
     /// <summary>Trains the folds <paramref name="runNow"/> (all by default) into <paramref name="directory"/> and
     /// gathers every finished fold there. <paramref name="dataPath"/> and <paramref name="splitPath"/> are recorded in each
-    /// fold's model.</summary>
+    /// fold's model; <paramref name="profiles"/>, every protein's, when the options train with profiles.</summary>
     /// <exception cref="InvalidSettingException">A fold in <paramref name="runNow"/> is not a training partition.</exception>
     /// <exception cref="TrainingException">No fold has finished with these options.</exception>
     public static CrossValidationSummary Run(LabelledDataSet data, string dataPath, string? splitPath, TrainingOptions options, string directory, bool resume,
-        IReadOnlyList<string>? runNow, FoldTrainingHost host, CancellationToken cancel = default)
+        IReadOnlyList<string>? runNow, FoldTrainingHost host, TrainingProfiles? profiles = null, CancellationToken cancel = default)
     {
         var folds = Folds(data);
+        options = options with { Membrane = LabelledSequences.From(data.Select(folds)).HasMembraneFlags };
         runNow ??= folds;
         if (runNow.FirstOrDefault(f => !folds.Contains(f)) is string unknown)
             throw new InvalidSettingException($"'{unknown}' is not a training partition; the split has {string.Join(", ", folds)}.");
@@ -54,10 +56,10 @@ public static class CrossValidationRun
             string modelPath = ModelPath(directory, fold);
             if (File.Exists(modelPath) && resume) continue;
             var trainNames = folds.Where(f => f != fold).ToList();
-            var train = LabelledSequences.From(data.Select(trainNames));
-            var validation = LabelledSequences.From(data.Select(fold));
+            var train = LabelledSequences.From(data.Select(trainNames), profiles?.Set);
+            var validation = LabelledSequences.From(data.Select(fold), profiles?.Set);
             using var model = host($"cv {fold}", modelPath + ".log",
-                observer => Trainer.Train(train, validation, options, new DataDescription(dataPath, splitPath, trainNames, fold),
+                observer => Trainer.Train(train, validation, options, new DataDescription(dataPath, splitPath, trainNames, fold, profiles?.Recipe),
                     modelPath + ".checkpoint", resume, observer, cancel, keepBestEpoch: false));
             ModelFile.Save(model, modelPath);
         }
@@ -67,7 +69,7 @@ public static class CrossValidationRun
             throw new TrainingException($"{directory}: no fold has finished {options.Epochs} epochs with these settings.");
         var summary = CrossValidationSummary.From(options, finished) with
         {
-            Calibration = finished.Count == folds.Count ? CalibrateFolds(data, folds, directory) : null,
+            Calibration = finished.Count == folds.Count ? CalibrateFolds(data, folds, directory, profiles?.Set) : null,
         };
         AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), JsonSerializer.Serialize(summary, ModelFile.Json));
         return summary;
@@ -78,7 +80,7 @@ public static class CrossValidationRun
     /// <see cref="ModelCalibrator.FitOutOfFold"/>) and stores it in every fold's model file. Models that already
     /// carry the same out-of-fold temperature (a resumed, finished cross-validation) are left as they are.
     /// </summary>
-    static ModelCalibration CalibrateFolds(LabelledDataSet data, IReadOnlyList<string> folds, string directory)
+    static ModelCalibration CalibrateFolds(LabelledDataSet data, IReadOnlyList<string> folds, string directory, ProfileSet? profiles)
     {
         var paths = folds.Select(f => ModelPath(directory, f)).ToList();
         var stored = paths.Select(p => ModelFile.ReadMetadata(p).Calibration).Distinct().ToList();
@@ -86,7 +88,7 @@ public static class CrossValidationRun
 
         var models = paths.Select(ModelFile.Load).ToList();
         using var crossValidation = TrainedModel.Ensemble(models); // holds, and disposes, every fold's network
-        var calibration = ModelCalibrator.FitOutOfFold(crossValidation, data.Select(folds)).Calibration;
+        var calibration = ModelCalibrator.FitOutOfFold(crossValidation, data.Select(folds), profiles).Calibration;
         for (int i = 0; i < models.Count; i++)
         {
             models[i].Calibration = calibration;
