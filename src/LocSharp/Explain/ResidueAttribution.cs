@@ -10,7 +10,8 @@ namespace LocSharp.Explain;
 /// <param name="Location">Index of the explained location.</param>
 /// <param name="Probabilities">The model's (calibrated) probabilities for the protein.</param>
 /// <param name="Path">Totals of the integration: f(input), f(baseline) and the completeness gap.</param>
-public sealed record ResidueAttributions(double[] Residues, int Location, float[] Probabilities, Attribution Path);
+/// <param name="Steps">Points on the path the attributions were integrated with.</param>
+public sealed record ResidueAttributions(double[] Residues, int Location, float[] Probabilities, Attribution Path, int Steps);
 
 /// <summary>
 /// Which residues moved a model toward a location: integrated gradients (<see cref="IntegratedGradients"/>) of the
@@ -26,13 +27,23 @@ public static class ResidueAttribution
 {
     public const int DefaultSteps = 64;
 
+    /// <summary>The most points the refinement of <see cref="Explain"/> doubles to by default.</summary>
+    public const int DefaultMaxSteps = 256;
+
+    /// <summary>The completeness gap (in probability) above which <see cref="Explain"/> refines by default.</summary>
+    public const double DefaultTolerance = 0.05;
+
     /// <summary>Path points per network call: a protein of L residues costs points × L positions of LSTM state.</summary>
     const int MaxPositionsPerCall = 8_192;
 
     /// <param name="sequence">The residues the model reads (already cut to its maximum length).</param>
     /// <param name="profile">For a profile model, the profile of those residues.</param>
     /// <param name="location">The location to explain; null = the most probable one.</param>
-    public static ResidueAttributions Explain(TrainedModel model, string sequence, Profile? profile = null, int? location = null, int steps = DefaultSteps)
+    /// <param name="steps">Points on the path.</param>
+    /// <param name="tolerance">While the completeness gap |Σ attributions − (f(x) − f(x'))| exceeds it, the points
+    /// are doubled and the integral computed again, up to <paramref name="maxSteps"/>; null = never.</param>
+    public static ResidueAttributions Explain(TrainedModel model, string sequence, Profile? profile = null, int? location = null, int steps = DefaultSteps,
+        double? tolerance = null, int maxSteps = DefaultMaxSteps)
     {
         if (sequence.Length == 0) throw new ArgumentException("There is no residue to attribute to.", nameof(sequence));
         if (location is < 0 || location >= model.Locations.Count)
@@ -46,13 +57,16 @@ public static class ResidueAttribution
         var baseline = unknown.Features[0].to(dtype);                                  // [L, F]
         float[] probabilities = Probabilities(model, input);
         int target = location ?? Array.IndexOf(probabilities, probabilities.Max());
-        var attribution = IntegratedGradients.Attribute(points => Probability(model, points, target), input, baseline, steps,
+        Attribution Integrate(int points) => IntegratedGradients.Attribute(x => Probability(model, x, target), input, baseline, points,
             Math.Max(1, MaxPositionsPerCall / sequence.Length));
+        var attribution = Integrate(steps);
+        while (tolerance is double t && Math.Abs(attribution.CompletenessGap) > t && steps * 2 <= maxSteps)
+            attribution = Integrate(steps *= 2);
         int features = model.InputFeatures;
         var residues = new double[sequence.Length];
         for (int t = 0; t < residues.Length; t++)
             for (int k = 0; k < features; k++) residues[t] += attribution.Attributions[t * features + k];
-        return new ResidueAttributions(residues, target, probabilities, attribution);
+        return new ResidueAttributions(residues, target, probabilities, attribution, steps);
     }
 
     /// <summary>[S] the model's probability of <paramref name="location"/> at each of the points [S, L, F].</summary>

@@ -13,6 +13,13 @@ public sealed record ResidueExplanationOptions
     /// <summary>Points on the integration path.</summary>
     public int Steps { get; init; } = ResidueAttribution.DefaultSteps;
 
+    /// <summary>A protein whose completeness gap exceeds this is integrated again with twice the points, up to
+    /// <see cref="MaxSteps"/>; null = never.</summary>
+    public double? Tolerance { get; init; } = ResidueAttribution.DefaultTolerance;
+
+    /// <summary>The most points the refinement doubles to.</summary>
+    public int MaxSteps { get; init; } = ResidueAttribution.DefaultMaxSteps;
+
     /// <summary>The location to explain for every protein; null = each protein's predicted location.</summary>
     public string? Location { get; init; }
 
@@ -65,7 +72,7 @@ public static class ResidueExplanation
         {
             string read = NetworkInput.Sequence(model, protein.Sequence);
             var profile = NetworkInput.Profile(model, options.Profiles, protein.Id, protein.Sequence);
-            var result = ResidueAttribution.Explain(model, read, profile, location, options.Steps);
+            var result = ResidueAttribution.Explain(model, read, profile, location, options.Steps, options.Tolerance, options.MaxSteps);
             int predicted = Array.IndexOf(result.Probabilities, result.Probabilities.Max());
             progress?.Report(new ExplainProgress("integrated gradients", ++done, input.Count));
             yield return new ProteinAttribution(protein, read, protein.PositionsRead(model.MaxLength), result, model.Locations[result.Location],

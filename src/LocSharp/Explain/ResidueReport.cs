@@ -24,7 +24,7 @@ public static class ResidueReport
     /// <item>residues.tsv: protein_id, position (1-based in the whole sequence), residue, attribution, location (the
     /// explained one); a first line "# model: NAME" names the model;</item>
     /// <item>residue-proteins.tsv: per protein the explained and predicted location, the probability at the input and
-    /// at the baseline, the sum of the attributions and the completeness gap;</item>
+    /// at the baseline, the sum of the attributions, the completeness gap and the points the path was integrated with;</item>
     /// <item>tracks/ID.svg/.png for the first <see cref="ResidueExplanationOptions.MaxTracks"/> proteins;</item>
     /// <item>proteins with an annotated signal: signal-attribution.tsv, per kind (<see cref="ProteinAttribution.Signal"/>).</item>
     /// </list>
@@ -56,7 +56,7 @@ public static class ResidueReport
                     table.WriteLine($"{id}\t{protein.Positions[k]}\t{protein.ReadSequence[k]}\t{N(result.Residues[k])}\t{explained}");
                 positions += protein.ReadSequence.Length;
                 largestGap = Math.Max(largestGap, Math.Abs(result.Path.CompletenessGap));
-                proteinRows.Add($"{id}\t{explained}\t{protein.PredictedLocation}\t{N(result.Path.AtInput)}\t{N(result.Path.AtBaseline)}\t{N(result.Residues.Sum())}\t{N(result.Path.CompletenessGap)}");
+                proteinRows.Add($"{id}\t{explained}\t{protein.PredictedLocation}\t{N(result.Path.AtInput)}\t{N(result.Path.AtBaseline)}\t{N(result.Residues.Sum())}\t{N(result.Path.CompletenessGap)}\t{result.Steps}");
                 if (protein.Signal is { } measure) signals.Add(measure);
                 if (tracks.IsFull) continue;
                 tracks.Write(TrackFolder.Track(protein.Protein, protein.ReadSequence, [.. result.Residues.Select(a => (float)a)], protein.PredictedLocation, protein.Probability) with
@@ -69,7 +69,7 @@ public static class ResidueReport
         });
         ExplainFiles.WriteTable(Path.Combine(directory, ProteinsFile), table =>
         {
-            table.WriteLine("protein_id\tlocation\tpredicted\tprobability\tbaseline_probability\tattribution_sum\tcompleteness_gap");
+            table.WriteLine("protein_id\tlocation\tpredicted\tprobability\tbaseline_probability\tattribution_sum\tcompleteness_gap\tsteps");
             foreach (string row in proteinRows) table.WriteLine(row);
         });
         var summaries = SignalAttentionMeasure.Summarize(signals);

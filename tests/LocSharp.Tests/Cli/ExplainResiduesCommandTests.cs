@@ -61,6 +61,7 @@ public sealed class ExplainResiduesCommandTests : IDisposable
             Assert.Equal(Number(5), sum, 3);
             Assert.True(Math.Abs(Number(5) - (Number(3) - Number(4))) <= 0.02 * Math.Abs(Number(3) - Number(4)) + 1e-4, $"{p[0]}: completeness gap {p[6]}");
             Assert.Equal(p[1], p[2]); // the predicted location is explained by default
+            Assert.Contains(p[7], new[] { "32", "64", "128", "256" }); // the steps used: --steps, doubled while the gap exceeds --tolerance
         }
         Assert.Equal(["E1.png", "E1.svg", "E2.png", "E2.svg", "N1.png", "N1.svg", "N2.png", "N2.svg"],
             Directory.GetFiles(Path.Combine(output, "tracks")).Select(Path.GetFileName).Order());

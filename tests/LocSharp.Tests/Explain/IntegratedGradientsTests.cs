@@ -89,4 +89,24 @@ public class IntegratedGradientsTests(ITestOutputHelper output)
         Assert.Equal(chosen.Probabilities[other], chosen.Path.AtInput, 5);
         Assert.Throws<ArgumentOutOfRangeException>(() => ResidueAttribution.Explain(model, sequence, location: 3));
     }
+
+    [Fact]
+    public void A_protein_whose_attributions_miss_the_tolerance_is_integrated_again_with_doubled_steps()
+    {
+        using var model = new TrainedModel([Create(Architecture.RLstm, seed: 40, scale: 1.5)], Locations, 100);
+        string sequence = Protein(new Random(4), 30);
+        var coarse = ResidueAttribution.Explain(model, sequence, steps: 1);
+        Assert.True(Math.Abs(coarse.Path.CompletenessGap) > 1e-4, $"one step already closes the gap ({coarse.Path.CompletenessGap:E2})");
+
+        var refined = ResidueAttribution.Explain(model, sequence, steps: 1, tolerance: 1e-4, maxSteps: 64);
+
+        Assert.Equal(1, coarse.Steps);
+        Assert.True(refined.Steps > 1 && (Math.Abs(refined.Path.CompletenessGap) <= 1e-4 || refined.Steps == 64), $"stopped at {refined.Steps} steps");
+        Assert.Equal(0, refined.Steps & (refined.Steps - 1)); // a power of two: 1 doubled
+        if (refined.Steps > 2)
+            Assert.True(Math.Abs(ResidueAttribution.Explain(model, sequence, steps: refined.Steps / 2).Path.CompletenessGap) > 1e-4,
+                "the refinement went past the first number of steps within the tolerance");
+        var direct = ResidueAttribution.Explain(model, sequence, steps: refined.Steps);
+        Assert.Equal(direct.Residues, refined.Residues);
+    }
 }
