@@ -21,15 +21,18 @@ for model in rlstm-multiloc alstm-multiloc rlstm-ensemble-multiloc; do
   "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test --json > "$out/$model-test.json"
   "$locsharp" evaluate -m "$file" "$deeploc" --mapping multiloc-to-deeploc --exclude "$data" > "$out/$model-deeploc.txt" 2>&1
 done
-# The R-LSTM that reads profiles (trained by scripts/train-deeploc-models.sh), with the shared profiles.
-file=models/multiloc-profiles.lsm
-if [ -f "$file" ]; then
+# The models that read profiles, with the shared profiles: the shipped R-LSTM (trained by
+# scripts/train-deeploc-models.sh), and the A-LSTM and the cross-validation's ensemble of
+# scripts/train-multiloc-profile-models.sh.
+for file in models/multiloc-profiles.lsm "$runs/multiloc-profiles-alstm.lsm" "$runs/multiloc-profiles-ensemble.lsm"; do
+  name=$(basename "$file" .lsm)
+  if [ ! -f "$file" ]; then echo "skipped $name: $file not trained yet" >&2; continue; fi
   for format in txt json; do
     flag=(); [ $format = json ] && flag=(--json)
     "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test \
-      --profiles ../shared/data/profiles/multiloc.profiles.tsv.gz "${flag[@]}" > "$out/multiloc-profiles-test.$format"
+      --profiles ../shared/data/profiles/multiloc.profiles.tsv.gz "${flag[@]}" > "$out/$name-test.$format"
   done
-else echo "skipped multiloc-profiles: $file not trained yet" >&2; fi
+done
 # Cross-validation summaries (mean ± sd over the five folds) of the shipped settings and of hidden 128.
 cv_summary() {  # NAME, then options beyond scripts/paper-settings.json
   local name=$1; shift
