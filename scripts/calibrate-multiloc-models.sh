@@ -5,8 +5,11 @@
 # on `test` before and after (docs/results.md, Calibration). The ensemble stays uncalibrated: its averaged output
 # has no out-of-fold predictions (every training protein was seen by four of its five networks), and the networks'
 # own temperature makes it under-confident on test (measured with `--apply-to-ensemble`, which also writes
-# docs/results/rlstm-ensemble-multiloc-test-*.json, leaving models/ untouched). The A-LSTM and the profile R-LSTM
-# have no cross-validation of their own and stay uncalibrated.
+# docs/results/rlstm-ensemble-multiloc-test-*.json, leaving models/ untouched). The profile R-LSTM
+# (models/multiloc-profiles-rlstm.lsm) is calibrated the same way on the out-of-fold predictions of the profile
+# ensemble's five networks (models/multiloc-profiles.lsm, the profile cross-validation of
+# scripts/train-multiloc-profile-models.sh, same settings); the profile ensemble stays uncalibrated by the same rule.
+# The A-LSTM has no cross-validation of its own and stays uncalibrated.
 # Usage: scripts/calibrate-multiloc-models.sh [--apply-to-ensemble]   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +32,21 @@ for name in "${names[@]}"; do
     "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test "${flag[@]}" --json \
       --figures "$work/figures-$mode" > "$out/$name-test-$mode.json"
     for ext in png svg; do cp "$work/figures-$mode/reliability.$ext" "docs/figures/calibration/$name-test-$mode.$ext"; done
+  done
+done
+
+profiles=(--profiles ../shared/data/profiles/multiloc.profiles.tsv.gz)
+name=multiloc-profiles-rlstm
+"$locsharp" calibrate -m "models/$name.lsm" --out-of-fold models/multiloc-profiles.lsm "$data" --split "$data/split.tsv" \
+  "${profiles[@]}" -o "models/$name.lsm" > "$out/$name-calibration-fit.txt"
+for model in "$name" multiloc-profiles; do
+  for mode in uncalibrated calibrated; do
+    [ $model = multiloc-profiles ] && [ $mode = calibrated ] && continue   # the ensemble carries no temperature
+    flag=(); [ $mode = uncalibrated ] && flag=(--uncalibrated)
+    "$locsharp" evaluate -m "models/$model.lsm" "$data" --split "$data/split.tsv" --partition test "${profiles[@]}" \
+      "${flag[@]}" --json --figures "$work/figures-$model-$mode" > "$out/$model-test-$mode.json"
+    for ext in png svg; do
+      cp "$work/figures-$model-$mode/reliability.$ext" "docs/figures/calibration/$model-test-$mode.$ext"
+    done
   done
 done

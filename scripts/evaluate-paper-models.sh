@@ -21,10 +21,10 @@ for model in rlstm-multiloc alstm-multiloc rlstm-ensemble-multiloc; do
   "$locsharp" evaluate -m "$file" "$data" --split "$data/split.tsv" --partition test --json > "$out/$model-test.json"
   "$locsharp" evaluate -m "$file" "$deeploc" --mapping multiloc-to-deeploc --exclude "$data" > "$out/$model-deeploc.txt" 2>&1
 done
-# The models that read profiles, with the shared profiles: the shipped R-LSTM (trained by
-# scripts/train-deeploc-models.sh), and the A-LSTM and the cross-validation's ensemble of
-# scripts/train-multiloc-profile-models.sh.
-for file in models/multiloc-profiles.lsm "$runs/multiloc-profiles-alstm.lsm" "$runs/multiloc-profiles-ensemble.lsm"; do
+# The models that read profiles, with the shared profiles: the shipped ensemble of the profile cross-validation
+# (models/multiloc-profiles.lsm) and A-LSTM (not shipped) of scripts/train-multiloc-profile-models.sh, and the
+# shipped single R-LSTM (trained by scripts/train-deeploc-models.sh).
+for file in models/multiloc-profiles.lsm models/multiloc-profiles-rlstm.lsm "$runs/multiloc-profiles-alstm.lsm"; do
   name=$(basename "$file" .lsm)
   if [ ! -f "$file" ]; then echo "skipped $name: $file not trained yet" >&2; continue; fi
   for format in txt json; do

@@ -2,11 +2,12 @@
 # Trains the MultiLoc models with the shared MMseqs2 profiles (80 features) behind docs/results.md's "LocSharp
 # (MMseqs2 profiles)" column, on MultiLoc's training folds only (never `test`), in two lanes of one CPU thread each,
 # niced. Settings: scripts/paper-settings.json with hidden 128 (cross-validation without profiles found it as
-# accurate as 256 at half the time), as the shipped profile R-LSTM (models/multiloc-profiles.lsm).
+# accurate as 256 at half the time), as the shipped profile R-LSTM (models/multiloc-profiles-rlstm.lsm).
 #   lane 1: R-LSTM cross-validation with profiles, folds 1-3
 #   lane 2: the A-LSTM with profiles on all five training folds, then cross-validation folds 4-5
 # The cross-validation's five networks make the profile ensemble, and their out-of-fold predictions measure the
 # setting against the same cross-validation without profiles (docs/results/rlstm-cv-h128.txt) and fit a temperature.
+# The ensemble ships as models/multiloc-profiles.lsm (docs/results.md says why).
 # Checkpoints and fold models go to checkpoints/ (committed, so a later session on another machine resumes them);
 # run this again after an interruption and every step continues where it stopped.
 # Usage: scripts/train-multiloc-profile-models.sh [RUN_DIR]   (default: runs/)   LOCSHARP=path/to/locsharp
@@ -34,3 +35,4 @@ lane2 > "$runs/multiloc-profiles-lane2.out" 2>&1 &
 wait
 "$locsharp" cv "$data" "${settings[@]}" -o "$cv"
 "$locsharp" ensemble "$cv"/fold{1,2,3,4,5}.lsm -o "$runs/multiloc-profiles-ensemble.lsm"
+cp "$runs/multiloc-profiles-ensemble.lsm" models/multiloc-profiles.lsm
