@@ -171,8 +171,7 @@ public static class AttentionFigures
         plot.Axes.Left.MajorTickStyle.Length = 0;
 
         int head = MiddlePadding.HeadColumns(columns);
-        var middle = plot.Add.VerticalLine(head, 1, FigurePalette.ToScottPlot(FigurePalette.Rule, 0.7));
-        middle.LinePattern = LinePattern.Dashed;
+        plot.Add.VerticalLine(head, 1, FigurePalette.ToScottPlot(FigurePalette.Rule, 0.7));
         plot.Axes.Bottom.TickGenerator = TerminusTicks(columns);
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
 
@@ -230,8 +229,7 @@ public static class AttentionFigures
         }
         if (cut.IsCut)
         {
-            var rule = plot.Add.VerticalLine(cut.Head + 0.5, 1, FigurePalette.ToScottPlot(FigurePalette.Ink, 0.6));
-            rule.LinePattern = LinePattern.Dashed;
+            plot.Add.VerticalLine(cut.Head + 0.5, 1, FigurePalette.ToScottPlot(FigurePalette.Ink, 0.6));
         }
 
         double[] xs = Enumerable.Range(1, n).Select(p => (double)p).ToArray();

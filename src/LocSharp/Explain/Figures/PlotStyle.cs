@@ -43,6 +43,8 @@ internal static class PlotStyle
     /// <summary>Writes <paramref name="plot"/> as basePath.svg and basePath.png.</summary>
     public static FigureFiles Write(Plot plot, string basePath, int width, int height, float pngScale)
     {
+        // Rules are solid: Skia's SVG canvas has no path effects, so a dashed line comes out solid in the SVG (unlike
+        // the PNG) and Skia prints "Unsupported path effect in addPaint." on standard error for every one.
         // ScottPlot renders again (up to 5 times) while a render changes axis limits. On a raster canvas each render
         // paints over the last; on an SVG canvas every one stays in the file. A first render in memory settles
         // the limits, so the two real renders draw once each.

@@ -24,7 +24,6 @@ public static class ReliabilityDiagram
 
         var diagonal = plot.Add.Line(0, 0, 1, 1);
         diagonal.LineColor = FigurePalette.ToScottPlot(FigurePalette.Rule);
-        diagonal.LinePattern = LinePattern.Dashed;
         diagonal.LineWidth = 1.5f;
         diagonal.LegendText = "perfect calibration";
 
