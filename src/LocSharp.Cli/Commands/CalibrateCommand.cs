@@ -20,11 +20,16 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
         [Description("Fit on out-of-fold predictions instead: MODEL is an ensemble of cross-validation networks (`locsharp ensemble` of `cv`'s folds), each scoring the partitions of DATA's --split it did not train on. The temperature goes into -m's model (which may be MODEL itself).")]
         public string? OutOfFold { get; init; }
 
-        public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Output)
-            ? ValidationResult.Error("Give the calibrated model's file with -o|--output <MODEL>.")
-            : OutOfFold != null && (Split == null || Mapping != null)
-                ? ValidationResult.Error("--out-of-fold needs the cross-validation's --split, and takes no --mapping.")
-            : base.Validate();
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the calibrated model's file with -o|--output <MODEL>.");
+            if (OutOfFold != null && (Split == null || Mapping != null))
+                return ValidationResult.Error("--out-of-fold needs the cross-validation's --split, and takes no --mapping.");
+            OutputGuard.IsWritableFilePath(Output, "-o|--output");
+            // The model itself may be replaced (its weights are read before anything is written); the data may not.
+            OutputGuard.NotAnInput(Output, "-o|--output", Data, Split, Mapping, Exclude);
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)

@@ -18,8 +18,13 @@ public sealed class MergeCommand(CliEnvironment environment) : Command<MergeComm
         [Description("Write the merged table here (written completely or not at all), in the tables' format. Default: standard output.")]
         public string? Output { get; init; }
 
-        public override ValidationResult Validate() =>
-            Tables.Length == 0 ? ValidationResult.Error("Give the tables to merge.") : ValidationResult.Success();
+        public override ValidationResult Validate()
+        {
+            if (Tables.Length == 0) return ValidationResult.Error("Give the tables to merge.");
+            OutputGuard.IsWritableFilePath(Output, "-o|--output");
+            OutputGuard.NotAnInput(Output, "-o|--output", Tables);
+            return ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)

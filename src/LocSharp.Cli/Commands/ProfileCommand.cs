@@ -41,10 +41,14 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         [Description("Where built databases and computed profiles are kept. Default: $XDG_CACHE_HOME/locsharp, else ~/.cache/locsharp.")]
         public string? Cache { get; init; }
 
-        public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Database) ? ValidationResult.Error("Give the database to search with --db <DATABASE> (a protein FASTA such as Swiss-Prot or UniRef50).")
-            : string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("Give the profiles file to write with -o|--output <PROFILES>.")
-            : ValidationResult.Success();
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Database)) return ValidationResult.Error("Give the database to search with --db <DATABASE> (a protein FASTA such as Swiss-Prot or UniRef50).");
+            if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the profiles file to write with -o|--output <PROFILES>.");
+            OutputGuard.IsWritableFilePath(Output, "-o|--output");
+            OutputGuard.NotAnInput(Output, "-o|--output", Input, Database);
+            return ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)

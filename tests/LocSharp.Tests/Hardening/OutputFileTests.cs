@@ -89,6 +89,69 @@ public sealed class OutputFileTests : TinyModelFiles
     }
 
     [Fact]
+    public void Merge_refuses_an_output_that_is_one_of_its_tables()
+    {
+        string table = directory.Write("part-1.csv", "protein_id,location\n");
+        string other = directory.Write("part-2.csv", "protein_id,location\n");
+        string hardLink = directory.Path("hard.csv");
+        Posix.HardLink(other, hardLink);
+
+        foreach (string output in new[] { table, hardLink })
+        {
+            var result = CliRunner.Run("merge", table, other, "-o", output);
+            Assert.Equal(ExitCodes.Usage, result.Exit);
+            Assert.Contains("is the same file as the input", result.Error);
+        }
+        Assert.Equal("protein_id,location\n", File.ReadAllText(table));
+        Assert.Equal("protein_id,location\n", File.ReadAllText(other));
+
+        var missing = CliRunner.Run("merge", table, other, "-o", directory.Path("no", "merged.csv"));
+        Assert.Equal(ExitCodes.InvalidInput, missing.Exit);
+        Assert.Contains("-o|--output", missing.Error);
+    }
+
+    [Fact]
+    public void Profile_refuses_an_output_that_is_its_input_before_any_search()
+    {
+        string original = File.ReadAllText(fasta);
+        string database = directory.Write("db.fasta", original);
+        foreach (string output in new[] { fasta, database, directory.Path("a", "..", "db.fasta") })
+        {
+            Directory.CreateDirectory(directory.Path("a"));
+            var result = CliRunner.Run("profile", fasta, "--db", database, "-o", output);
+            Assert.Equal(ExitCodes.Usage, result.Exit);
+            Assert.Contains("is the same file as the input", result.Error);
+        }
+        Assert.Equal(original, File.ReadAllText(fasta));
+        Assert.Equal(original, File.ReadAllText(database));
+
+        // A missing output folder is refused before the database is built or searched.
+        var missing = CliRunner.Run("profile", fasta, "--db", fasta, "-o", directory.Path("no", "p.tsv"));
+        Assert.Equal(ExitCodes.InvalidInput, missing.Exit);
+        Assert.Contains("-o|--output", missing.Error);
+    }
+
+    [Fact]
+    public void Calibrate_refuses_an_output_that_is_its_data_but_may_replace_its_model()
+    {
+        var (data, split, _) = LabelledFiles.Write(directory);
+        string before = File.ReadAllText(data), splitBefore = File.ReadAllText(split);
+
+        foreach (string output in new[] { data, split })
+        {
+            var result = CliRunner.Run("calibrate", "-m", model, data, "--split", split, "-o", output);
+            Assert.Equal(ExitCodes.Usage, result.Exit);
+            Assert.Contains("is the same file as the input", result.Error);
+        }
+        Assert.Equal(before, File.ReadAllText(data));
+        Assert.Equal(splitBefore, File.ReadAllText(split));
+
+        var missing = CliRunner.Run("calibrate", "-m", model, data, "-o", directory.Path("no", "m.lsm"));
+        Assert.Equal(ExitCodes.InvalidInput, missing.Exit);
+        Assert.Contains("-o|--output", missing.Error);
+    }
+
+    [Fact]
     public void An_output_that_is_a_directory_or_a_missing_folder_is_exit_1_naming_it()
     {
         var toDirectory = CliRunner.Run("predict", fasta, "-m", model, "-o", directory.Root);
