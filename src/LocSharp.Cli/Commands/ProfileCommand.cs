@@ -58,9 +58,7 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
             Tool = ProfileTools.Parse(settings.Tool), Threads = settings.Threads, DatabaseName = settings.DatabaseName,
             CacheDirectory = settings.Cache ?? ProfileStepOptions.DefaultCacheDirectory(),
         };
-        var records = settings.Input is FastaReader.StandardInput or FastaReader.StandardInputName
-            ? FastaReader.Read(environment.OpenStandardInput(), FastaReader.StandardInputName)
-            : FastaReader.Read(settings.Input);
+        var records = FastaReader.Read(environment.Input(settings.Input));
         var result = ProfileStep.Run(settings.Database, records, options, message => environment.Error.WriteLine(message), cancellation: cancellation);
         result.Write(settings.Output);
         environment.Error.WriteLine($"wrote {settings.Output}: {result.Profiles.Count} proteins ({result.Computed} sequences computed, {result.Cached} from the cache); " +

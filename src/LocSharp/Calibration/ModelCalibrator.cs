@@ -70,12 +70,14 @@ public static class ModelCalibrator
         var folds = trainedOn.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         var logits = new List<float[][]>();
         var targets = new List<int[]>();
+        var read = new SortedSet<string>(StringComparer.Ordinal);
         var scheme = LabelScheme.For(crossValidation, data, null);
         for (int k = 0; k < crossValidation.Networks.Count; k++)
         {
             var heldOut = data.Proteins.Where(p => p.Partition is { } part && folds.Contains(part) && !trainedOn[k].Contains(part)
                 && scheme.OutputsFor(p.Location).Length > 0).ToList();
             if (heldOut.Count == 0) continue;
+            read.UnionWith(heldOut.Select(p => p.Partition!));
             // A view of network k alone; it shares the network with crossValidation, so it is not disposed here.
             var member = new TrainedModel([crossValidation.Networks[k]], crossValidation.Locations, crossValidation.MaxLength,
                 [crossValidation.Training[k]], crossValidation.Encoding, crossValidation.Profiles);
@@ -89,7 +91,7 @@ public static class ModelCalibrator
             throw new LabelledDataException(data.Source, null, null, $"no protein lies in a partition one network left out of its training ({string.Join(", ", folds.Order())}); give the data and split the cross-validation trained on.");
         var fit = TemperatureFit.Fit(logits, targets);
         var calibration = new ModelCalibration(fit.Temperature,
-            $"{OutOfFoldPrefix}{crossValidation.Networks.Count} cross-validation networks on {data.Source}, partitions {string.Join(",", folds.Order())}",
+            $"{OutOfFoldPrefix}{crossValidation.Networks.Count} cross-validation networks on {data.Source}, held-out partitions {string.Join(",", read)}",
             logits.Count, fit.NllBefore, fit.NllAfter);
         return new CalibrationFit(calibration, 0);
     }

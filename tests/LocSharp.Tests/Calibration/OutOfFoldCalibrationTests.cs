@@ -60,6 +60,23 @@ public sealed class OutOfFoldCalibrationTests
     }
 
     [Fact]
+    public void Networks_of_some_folds_only_fit_on_the_folds_they_left_out_and_say_which()
+    {
+        // Two of three folds' networks: the third fold (fold3) was trained on by both, so it is held out by none.
+        var random = new Random(5);
+        var proteins = new[] { "fold1", "fold2", "fold3", "test" }
+            .SelectMany(part => Enumerable.Range(0, 4).Select(i => new LabelledProtein($"{part}-{i}", Protein(random, 6 + i), Locations[i % Locations.Length], part, null)))
+            .ToList();
+        using var crossValidation = new TrainedModel([Create(Architecture.RLstm, 63), Create(Architecture.RLstm, 64)], Locations, 100,
+            [TrainedOn("fold2", "fold3"), TrainedOn("fold1", "fold3")]);
+
+        var fit = ModelCalibrator.FitOutOfFold(crossValidation, new LabelledDataSet(proteins, "data"));
+
+        Assert.Equal(8, fit.Calibration.Proteins);
+        Assert.EndsWith("held-out partitions fold1,fold2", fit.Calibration.FittedOn);
+    }
+
+    [Fact]
     public void A_network_without_a_record_of_its_training_partitions_is_refused()
     {
         using var model = new TrainedModel([Create(Architecture.RLstm, 61), Create(Architecture.RLstm, 62)], Locations, 100);
