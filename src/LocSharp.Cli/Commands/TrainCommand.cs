@@ -57,6 +57,9 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
+        string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
+        if (File.Exists(checkpoint) && !settings.Resume)
+            throw new TrainingException($"{checkpoint} already holds a checkpoint. Pass --resume to continue that run, or delete the file to start over.");
         Threads.Configure(settings.Threads, environment);
         var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         var partitions = PartitionChoice.Training(data, settings.TrainPartitions, settings.ValidationPartition);
@@ -70,7 +73,6 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
         var train = LabelledSequences.From(partitions.Train, profiles?.Set);
         var options = settings.ResolveOptions() with { Membrane = train.HasMembraneFlags };
         var validation = validationSet == null ? null : LabelledSequences.From(validationSet, profiles?.Set);
-        string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
 
         using var model = TrainingReporter.Run(environment, settings.Output + ".log", Path.GetFileName(settings.Output),
             observer => Trainer.Train(train, validation, options,

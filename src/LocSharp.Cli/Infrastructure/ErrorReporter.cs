@@ -16,6 +16,7 @@ public static class ErrorReporter
     public static (int Code, string Message) Classify(Exception exception) => exception switch
     {
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        Evaluation.UnknownLocationException => (ExitCodes.InvalidInput, exception.Message + " Give it with --mapping."),
         InputException or ModelFileException or ProfileFormatException or ProfileToolException or PredictionTableException or TrainingException or ExplainException or OutputPathException
             => (ExitCodes.InvalidInput, exception.Message),
         // The environment: a missing, unreadable or unwritable file, a full disk, standard output closed.

@@ -13,15 +13,14 @@ namespace LocSharp.Evaluation;
 /// <param name="Target">Per model output, the index in <paramref name="Labels"/> it counts for.</param>
 public sealed record LabelScheme(IReadOnlyList<string> Labels, int[] Target)
 {
-    /// <exception cref="LabelledDataException">Without a mapping, a data location is not one the model predicts; with
-    /// one, a model location has no entry.</exception>
+    /// <exception cref="UnknownLocationException">Without a mapping, a data location is not one the model predicts.</exception>
+    /// <exception cref="LabelledDataException">With a mapping, a model location has no entry.</exception>
     public static LabelScheme For(TrainedModel model, LabelledDataSet data, LocationMapping? mapping)
     {
         if (mapping == null)
         {
             if (data.Proteins.Select(p => p.Location).Distinct().FirstOrDefault(l => !model.Locations.Contains(l)) is string unknown)
-                throw new LabelledDataException(data.Source, null, null,
-                    $"location '{unknown}' is not one the model predicts ({string.Join(", ", model.Locations)}); give --mapping to evaluate on another location scheme.");
+                throw new UnknownLocationException(data.Source, unknown, model.Locations);
             return new LabelScheme(model.Locations, Enumerable.Range(0, model.Locations.Count).ToArray());
         }
         mapping.CheckCovers(model.Locations);

@@ -41,7 +41,7 @@ public static class AttentionExplanation
         var network = NetworkReader.SingleNetwork(model, "attention");
         if (network.Config.Architecture != Architecture.ALstm)
             throw new ExplainException(
-                $"{options.ModelName} is an R-LSTM, which has no attention weights; attention needs an A-LSTM model (train one with --arch alstm). An R-LSTM's representations and filters can be explained (explain embedding, explain filters).");
+                $"{options.ModelName} is an R-LSTM, which has no attention weights; attention needs an A-LSTM model. An R-LSTM's residues, representations and filters can be explained.");
         if (input.Count == 0) throw new ExplainException($"{input.Source} holds no proteins to explain.");
         var proteins = NetworkReader.Read(model, input.Proteins, options.BatchSize, progress, options.Profiles).Select(reading => Attention(reading, model));
         return new ExplainedProteins<ProteinAttention>(input, model.Locations, proteins);

@@ -43,7 +43,7 @@ public sealed record ProfileDatabase(string Path, string Name, long Sequences, s
     static ProfileDatabase ExistingMmseqs(string path, ProfileTool tool, string name)
     {
         if (tool != ProfileTool.Mmseqs)
-            throw new ProfileToolException($"{path} is an MMseqs2 database; --tool {tool.Name()} needs a BLAST database or a protein FASTA.");
+            throw new ProfileToolException($"{path} is an MMseqs2 database; {tool.Name()} needs a BLAST database or a protein FASTA.");
         byte[] type = File.ReadAllBytes(path + ".dbtype");
         int kind = type.Length >= 4 ? BitConverter.ToInt32(type, 0) & 0xFFFF : -1;
         if (kind != 0)
@@ -55,7 +55,7 @@ public sealed record ProfileDatabase(string Path, string Name, long Sequences, s
     static ProfileDatabase ExistingBlast(string path, ProfileTool tool, string name, ExternalProgram programs, CancellationToken cancellation)
     {
         if (tool != ProfileTool.Psiblast)
-            throw new ProfileToolException($"{path} is a BLAST database; --tool {tool.Name()} needs an MMseqs2 database or a protein FASTA.");
+            throw new ProfileToolException($"{path} is a BLAST database; {tool.Name()} needs an MMseqs2 database or a protein FASTA.");
         string info = programs.Run("blastdbcmd", ["-db", path, "-info"], cancellation);
         var count = System.Text.RegularExpressions.Regex.Match(info, @"([\d,]+) sequences");
         long sequences = count.Success ? long.Parse(count.Groups[1].Value.Replace(",", "")) : 0;

@@ -26,7 +26,7 @@ public sealed class ProfileSet
     {
         if (!_profiles.TryGetValue(id, out var entry))
             throw new ProfileFormatException(Sources, null, id,
-                "no profile for this protein; compute profiles for every input protein (locsharp profile) and pass them with --profiles.");
+                "no profile for this protein; the model reads profiles, so every input protein needs one.");
         var (profile, file) = entry;
         if (profile.Length != sequence.Length)
             throw new ProfileFormatException(file, null, id,

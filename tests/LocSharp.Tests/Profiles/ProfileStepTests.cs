@@ -95,7 +95,7 @@ public class ProfileStepTests(ITestOutputHelper output)
         File.WriteAllText(dir.Path("blastnuc.nin"), "");
         Assert.Contains("nucleotide BLAST database", Assert.Throws<ProfileToolException>(() => ProfileStep.Run(dir.Path("blastnuc"), queries, options)).Message);
 
-        Assert.Contains("--tool psiblast needs a BLAST database", Assert.Throws<ProfileToolException>(() =>
+        Assert.Contains("psiblast needs a BLAST database", Assert.Throws<ProfileToolException>(() =>
             ProfileStep.Run(dir.Path("nuc"), queries, options with { Tool = ProfileTool.Psiblast })).Message);
     }
 
