@@ -9,7 +9,7 @@
 # (models/multiloc-profiles-rlstm.lsm) is calibrated the same way on the out-of-fold predictions of the profile
 # ensemble's five networks (models/multiloc-profiles.lsm, the profile cross-validation of
 # scripts/train-multiloc-profile-models.sh, same settings); the profile ensemble stays uncalibrated by the same rule.
-# The A-LSTM has no cross-validation of its own and stays uncalibrated.
+# The A-LSTM is calibrated on its own cross-validation by scripts/calibrate-multiloc-alstm.sh.
 # Usage: scripts/calibrate-multiloc-models.sh [--apply-to-ensemble]   LOCSHARP=path/to/locsharp to pick a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -21,6 +21,4 @@ nice -n "$niceness" "$locsharp" cv "$data" "${settings[@]}" --folds fold1,fold2,
 nice -n "$niceness" "$locsharp" cv "$data" "${settings[@]}" --folds fold4,fold5 > runs/alstm-multiloc-cv-lane2.out 2>&1 &
 wait
 "$locsharp" cv "$data" "${settings[@]}"
-"$locsharp" ensemble "$cv"/fold{1,2,3,4,5}.lsm -o runs/alstm-multiloc-cv-folds.lsm
-"$locsharp" calibrate -m models/alstm-multiloc.lsm --out-of-fold runs/alstm-multiloc-cv-folds.lsm "$data" \
-  --split "$data/split.tsv" -o models/alstm-multiloc.lsm > docs/results/alstm-multiloc-calibration-fit.txt
+LOCSHARP="$locsharp" scripts/calibrate-multiloc-alstm.sh
