@@ -35,7 +35,7 @@ public sealed class ExplainResiduesCommand(CliEnvironment environment) : Command
         public int MaxSteps { get; init; } = ResidueAttribution.DefaultMaxSteps;
 
         [CommandOption("--max-tracks <N>")]
-        [Description("Track figures (tracks/ID.svg/.png) for the first N proteins only. 0 = none. residues.tsv always has every protein.")]
+        [Description("Track figures (residue-tracks/ID.svg/.png) for the first N proteins only. 0 = none. residues.tsv always has every protein.")]
         [DefaultValue(50)]
         public int MaxTracks { get; init; } = 50;
 

@@ -18,7 +18,7 @@ public static class AttentionReport
 {
     public const string TableFile = "attention.tsv";
     public const string HeatmapFile = "attention-heatmap";
-    public const string TracksFolder = TrackFolder.Name;
+    public const string TracksFolder = "tracks";
     public const string SignalFile = "signal-attention.tsv";
     public const string SignalProteinsFile = "signal-attention-proteins.tsv";
 
@@ -45,7 +45,7 @@ public static class AttentionReport
         if (options.MaxTracks < 0) throw new ArgumentOutOfRangeException(nameof(options), $"The number of track figures cannot be negative ({options.MaxTracks}).");
         var input = attention.Input;
         Directory.CreateDirectory(directory);
-        var tracks = new TrackFolder(directory, Math.Min(options.MaxTracks, input.Count));
+        var tracks = new TrackFolder(directory, TracksFolder, Math.Min(options.MaxTracks, input.Count));
         var rows = input.IsLabelled ? new List<AttentionRow>(input.Count) : null;
         var signals = new List<(ExplainProtein Protein, SignalAttention Measure)>();
         long positions = 0;

@@ -15,7 +15,7 @@ public static class ResidueReport
 {
     public const string TableFile = "residues.tsv";
     public const string ProteinsFile = "residue-proteins.tsv";
-    public const string TracksFolder = TrackFolder.Name;
+    public const string TracksFolder = "residue-tracks";
     public const string SignalFile = "signal-attribution.tsv";
 
     /// <summary>
@@ -25,7 +25,7 @@ public static class ResidueReport
     /// explained one); a first line "# model: NAME" names the model;</item>
     /// <item>residue-proteins.tsv: per protein the explained and predicted location, the probability at the input and
     /// at the baseline, the sum of the attributions, the completeness gap and the points the path was integrated with;</item>
-    /// <item>tracks/ID.svg/.png for the first <see cref="ResidueExplanationOptions.MaxTracks"/> proteins;</item>
+    /// <item>residue-tracks/ID.svg/.png for the first <see cref="ResidueExplanationOptions.MaxTracks"/> proteins;</item>
     /// <item>proteins with an annotated signal: signal-attribution.tsv, per kind (<see cref="ProteinAttribution.Signal"/>).</item>
     /// </list>
     /// The proteins are enumerated once and written as they come: residues.tsv is streamed as the attributions are
@@ -37,7 +37,7 @@ public static class ResidueReport
         options ??= new ResidueExplanationOptions();
         var input = attributions.Input;
         Directory.CreateDirectory(directory);
-        var tracks = new TrackFolder(directory, Math.Min(options.MaxTracks, input.Count));
+        var tracks = new TrackFolder(directory, TracksFolder, Math.Min(options.MaxTracks, input.Count));
         var signals = new List<SignalAttention>();
         var proteinRows = new List<string>();
         long positions = 0;

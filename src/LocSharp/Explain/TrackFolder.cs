@@ -4,19 +4,18 @@ namespace LocSharp.Explain;
 
 /// <summary>
 /// The folder of per-protein track figures of an explanation (ID.svg/.png, <see cref="ExplainFiles.UniqueName"/>),
-/// holding at most <see cref="Capacity"/> of them: the first proteins' (a proteome would give thousands).
+/// holding at most <see cref="Capacity"/> of them: the first proteins' (a proteome would give thousands). Each kind
+/// of explanation has its own folder, so that two written into one output folder keep their figures apart.
 /// </summary>
 internal sealed class TrackFolder
 {
-    public const string Name = "tracks";
-
     readonly string path;
     readonly HashSet<string> names = new(StringComparer.Ordinal);
 
-    /// <summary>Creates <paramref name="directory"/>/tracks when there is room for a track.</summary>
-    public TrackFolder(string directory, int capacity)
+    /// <summary>Creates <paramref name="directory"/>/<paramref name="name"/> when there is room for a track.</summary>
+    public TrackFolder(string directory, string name, int capacity)
     {
-        path = Path.Combine(directory, Name);
+        path = Path.Combine(directory, name);
         Capacity = Math.Max(capacity, 0);
         if (Capacity > 0) Directory.CreateDirectory(path);
     }

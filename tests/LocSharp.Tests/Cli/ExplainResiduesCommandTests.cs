@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Explain;
 using LocSharp.Models;
 using LocSharp.Profiles;
 using SkiaSharp;
@@ -64,9 +65,9 @@ public sealed class ExplainResiduesCommandTests : IDisposable
             Assert.Contains(p[7], new[] { "32", "64", "128", "256" }); // the steps used: --steps, doubled while the gap exceeds --tolerance
         }
         Assert.Equal(["E1.png", "E1.svg", "E2.png", "E2.svg", "N1.png", "N1.svg", "N2.png", "N2.svg"],
-            Directory.GetFiles(Path.Combine(output, "tracks")).Select(Path.GetFileName).Order());
-        AssertFigure(Path.Combine(output, "tracks", "E2"));
-        Assert.Contains("m.lsm", File.ReadAllText(Path.Combine(output, "tracks", "E1.svg")));
+            Directory.GetFiles(Path.Combine(output, ResidueReport.TracksFolder)).Select(Path.GetFileName).Order());
+        AssertFigure(Path.Combine(output, ResidueReport.TracksFolder, "E2"));
+        Assert.Contains("m.lsm", File.ReadAllText(Path.Combine(output, ResidueReport.TracksFolder, "E1.svg")));
         Assert.Equal(["SP", "SA"], File.ReadAllLines(Path.Combine(output, "signal-attribution.tsv")).Skip(1).Select(l => l.Split('\t')[0]));
         Assert.Contains("SP", result.Out);
     }
@@ -82,7 +83,7 @@ public sealed class ExplainResiduesCommandTests : IDisposable
 
         Assert.True(chosen.Exit == ExitCodes.Success, chosen.Error);
         Assert.All(Rows(directory.Path("a", "residues.tsv")), r => Assert.Equal("nuclear", r[4]));
-        Assert.False(Directory.Exists(directory.Path("a", "tracks")));
+        Assert.False(Directory.Exists(directory.Path("a", ResidueReport.TracksFolder)));
         Assert.Equal(ExitCodes.InvalidInput, unknown.Exit);
         Assert.Contains("'Golgi' is not a location", unknown.Error);
     }
@@ -108,5 +109,22 @@ public sealed class ExplainResiduesCommandTests : IDisposable
         Assert.Contains("--profiles", without.Error);
         Assert.True(with.Exit == ExitCodes.Success, with.Error);
         Assert.Equal(12, Rows(directory.Path("b", "residues.tsv")).Length);
+    }
+
+    [Fact]
+    public void Attention_and_attribution_written_into_one_folder_keep_their_own_tracks()
+    {
+        string model = TinyModels.Save(directory.Path("a.lsm"), Architecture.ALstm);
+        string output = directory.Path("evidence");
+
+        var residues = CliRunner.Run("explain", "residues", "-m", model, LabelledFolder(), "-o", output, "--steps", "4");
+        string residueTrack = File.ReadAllText(Path.Combine(output, ResidueReport.TracksFolder, "E1.svg"));
+        var attention = CliRunner.Run("explain", "attention", "-m", model, LabelledFolder(), "-o", output);
+
+        Assert.True(residues.Exit == ExitCodes.Success, residues.Error);
+        Assert.True(attention.Exit == ExitCodes.Success, attention.Error);
+        Assert.NotEqual(ResidueReport.TracksFolder, AttentionReport.TracksFolder);
+        Assert.Equal(residueTrack, File.ReadAllText(Path.Combine(output, ResidueReport.TracksFolder, "E1.svg")));
+        AssertFigure(Path.Combine(output, AttentionReport.TracksFolder, "E1"));
     }
 }
