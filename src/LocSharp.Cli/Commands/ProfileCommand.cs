@@ -59,7 +59,8 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
             CacheDirectory = settings.Cache ?? ProfileStepOptions.DefaultCacheDirectory(),
         };
         var records = FastaReader.Read(environment.Input(settings.Input));
-        var result = ProfileStep.Run(settings.Database, records, options, message => environment.Error.WriteLine(message), cancellation: cancellation);
+        var result = ProteinProgress.Run(environment, "profiling", null, progress => ProfileStep.Run(settings.Database, records, options,
+            message => environment.Error.WriteLine(message), progress is ProteinProgress shown ? shown.Report : null, cancellation));
         result.Write(settings.Output);
         environment.Error.WriteLine($"wrote {settings.Output}: {result.Profiles.Count} proteins ({result.Computed} sequences computed, {result.Cached} from the cache); " +
             $"recipe in {ProfileRecipeFile.SidecarOf(settings.Output)}");

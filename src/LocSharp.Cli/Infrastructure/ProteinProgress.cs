@@ -12,7 +12,7 @@ namespace LocSharp.Cli.Infrastructure;
 public sealed class ProteinProgress : IProgress<long>
 {
     readonly ProgressTask task;
-    readonly bool known;
+    bool known;
 
     ProteinProgress(ProgressTask task, bool known) => (this.task, this.known) = (task, known);
 
@@ -40,6 +40,15 @@ public sealed class ProteinProgress : IProgress<long>
     public void Report(long done)
     {
         if (!known && done > task.MaxValue) task.MaxValue = done;
+        task.Value = done;
+    }
+
+    /// <summary>For work that learns its total as it goes (the sequences a cache does not hold): done of total.</summary>
+    public void Report(int done, int total)
+    {
+        known = true;
+        task.IsIndeterminate = false;
+        task.MaxValue = Math.Max(total, 1);
         task.Value = done;
     }
 

@@ -13,7 +13,8 @@ public static class ProfileStep
 {
     /// <param name="database">A protein FASTA, an MMseqs2 database or a BLAST database (see <see cref="ProfileDatabase"/>).</param>
     /// <param name="log">Messages: the database build, each chunk.</param>
-    /// <param name="progress">Called after each chunk with the distinct sequences computed so far and the number to compute.</param>
+    /// <param name="progress">Called before the first chunk and after each with the distinct sequences computed so far and
+    /// the number to compute.</param>
     /// <exception cref="ProfileToolException">The tool is missing or fails, or the database is not a protein database.</exception>
     public static ProfileStepResult Run(string database, IEnumerable<FastaRecord> proteins, ProfileStepOptions options,
         Action<string>? log = null, Action<int, int>? progress = null, CancellationToken cancellation = default)
@@ -36,7 +37,10 @@ public static class ProfileStep
         }
         int cached = found.Count;
         if (missing.Count > 0)
+        {
             log?.Invoke($"{cached} of {cached + missing.Count} distinct sequences from the cache ({cache.Folder}); computing {missing.Count} with {options.Tool.Name()}");
+            progress?.Invoke(0, missing.Count);
+        }
 
         for (int start = 0; start < missing.Count; start += profiler.ChunkSize)
         {

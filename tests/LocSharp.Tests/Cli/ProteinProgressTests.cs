@@ -42,4 +42,20 @@ public class ProteinProgressTests
 
         Assert.Equal(7, result);
     }
+
+    [Fact]
+    public void A_total_learned_while_working_is_shown_as_done_of_total()
+    {
+        var (environment, _) = Environment(terminal: true);
+
+        int result = ProteinProgress.Run(environment, "profiling", null, progress =>
+        {
+            var shown = Assert.IsType<ProteinProgress>(progress);
+            shown.Report(0, 4);
+            shown.Report(4, 4);
+            return 7;
+        });
+
+        Assert.Equal(7, result);
+    }
 }

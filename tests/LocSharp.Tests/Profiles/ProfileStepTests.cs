@@ -21,8 +21,10 @@ public class ProfileStepTests(ITestOutputHelper output)
         Assert.ThrowsAny<OperationCanceledException>(() => ProfileStep.Run(database, queries, options,
             progress: (done, _) => { if (done >= 2) interrupt.Cancel(); }, cancellation: interrupt.Token));
 
-        var resumed = ProfileStep.Run(database, queries, options);
+        var reported = new List<(int Done, int Total)>();
+        var resumed = ProfileStep.Run(database, queries, options, progress: (done, total) => reported.Add((done, total)));
         Assert.Equal((2, 2), (resumed.Computed, resumed.Cached));
+        Assert.Equal([(0, 2), (2, 2)], reported); // what is left to compute, before the first chunk and after each
         var again = ProfileStep.Run(database, queries, options);
         Assert.Equal((0, 4), (again.Computed, again.Cached));
 
