@@ -105,24 +105,16 @@ public sealed class ExitCodeTests : TinyModelFiles
     public void Numbers_print_with_a_point_under_a_german_locale()
     {
         var (data, split, _) = LabelledFiles.Write(directory);
-        var culture = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
-            var cv = CliRunner.Run(["cv", data, "--split", split, "-o", directory.Path("cv"), "--epochs", "1", .. LabelledFiles.TinyNetwork]);
-            Assert.True(cv.Exit == ExitCodes.Success, cv.Error);
-            Assert.Matches(@"accuracy \d\.\d{4}", cv.Out);
-            var predict = CliRunner.Run("predict", fasta, "-m", model, "--stats");
-            Assert.Matches(@"in \d+\.\d\d s", predict.Error);
-            foreach (string text in new[] { cv.Out, cv.Error, predict.Error })
-                Assert.DoesNotMatch(@"\d,\d", text);
-            Assert.All(predict.Out.Split('\n').Skip(1).Where(l => l.Length > 0), row => Assert.Matches(@"^P\d,\w+,\d\.\d{4},false(,\d\.\d{4})+$", row));
-            Assert.Equal("de-DE", CultureInfo.CurrentCulture.Name); // the caller's culture is restored
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-        }
+        using var german = new GermanLocale();
+        var cv = CliRunner.Run(["cv", data, "--split", split, "-o", directory.Path("cv"), "--epochs", "1", .. LabelledFiles.TinyNetwork]);
+        Assert.True(cv.Exit == ExitCodes.Success, cv.Error);
+        Assert.Matches(@"accuracy \d\.\d{4}", cv.Out);
+        var predict = CliRunner.Run("predict", fasta, "-m", model, "--stats");
+        Assert.Matches(@"in \d+\.\d\d s", predict.Error);
+        foreach (string text in new[] { cv.Out, cv.Error, predict.Error })
+            GermanLocale.AssertNoCommaNumbers("cv or predict", text);
+        Assert.All(predict.Out.Split('\n').Skip(1).Where(l => l.Length > 0), row => Assert.Matches(@"^P\d,\w+,\d\.\d{4},false(,\d\.\d{4})+$", row));
+        Assert.Equal("de-DE", CultureInfo.CurrentCulture.Name); // the caller's culture is restored
     }
 
     [Fact]

@@ -9,12 +9,8 @@ namespace LocSharp.Tests.Hardening;
 
 /// <summary>Issue 13, defects 2, 8, 11 and 12: standard input for every verb, truncated gzip, input without end, DNA.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class InputTests : IDisposable
+public sealed class InputTests : TempFolderTests
 {
-    readonly TempDirectory directory = new();
-
-    public void Dispose() => directory.Dispose();
-
     static byte[] Gzip(string text)
     {
         using var memory = new MemoryStream();
@@ -189,6 +185,47 @@ public sealed class InputTests : IDisposable
         var allowed = CliRunner.Run("predict", dna, "-m", model, "--allow-nucleotides");
         Assert.True(allowed.Exit == ExitCodes.Success, allowed.Error);
         Assert.Equal(3, allowed.Out.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void Every_other_verb_reading_proteins_refuses_a_nucleotide_record_naming_file_and_record()
+    {
+        // Labelled (DeepLoc layout, so plain FASTA readers take it too) with the DNA in the second record.
+        string dna = directory.Write("dna.fa", $">P1 nuclear\n{TinyModels.Sequence(30)}\n>gene1 ER\nATGGCGTACGATCGATCGTAGCTAGCTAGCATCGATCGNNACGT\n>P3 mitochondrial\n{TinyModels.Sequence(30, 2)}\n");
+        string folder = Directory.CreateDirectory(directory.Path("multiloc")).FullName;
+        File.Copy(dna, Path.Combine(folder, "ER.fasta"));
+        string split = directory.Write("dna-split.tsv", "id\tlocation\tpartition\nP1\tnuclear\tfold1\ngene1\tER\tfold2\nP3\tmitochondrial\tfold3\n");
+        var (proteins, _, _) = LabelledFiles.Write(directory);
+        string rlstm = TinyModels.Save(directory.Path("r.lsm"), Architecture.RLstm);
+        string alstm = TinyModels.Save(directory.Path("a.lsm"), Architecture.ALstm);
+        string[] train = ["--epochs", "1", .. LabelledFiles.TinyNetwork];
+
+        var runs = new (string Input, string[] Args)[]
+        {
+            (dna, ["evaluate", "-m", rlstm, dna]),
+            (dna, ["calibrate", "-m", rlstm, dna, "-o", directory.Path("calibrated.lsm")]),
+            (dna, ["train", dna, "-o", directory.Path("m.lsm"), .. train]),
+            (dna, ["train", proteins, "--validation-data", dna, "-o", directory.Path("m.lsm"), .. train]),
+            (dna, ["train", proteins, "--calibration-data", dna, "-o", directory.Path("m.lsm"), .. train]),
+            (dna, ["cv", dna, "--split", split, "-o", directory.Path("cv"), .. train]),
+            (dna, ["ensemble", rlstm, rlstm, "--calibration-data", dna, "-o", directory.Path("e.lsm")]),
+            (dna, ["explain", "attention", "-m", alstm, dna, "-o", directory.Path("att")]),
+            (dna, ["explain", "attention", "-m", alstm, dna, "--labelled", "-o", directory.Path("att")]),
+            (dna, ["explain", "residues", "-m", rlstm, dna, "-o", directory.Path("res")]),
+            (dna, ["explain", "embedding", "-m", rlstm, dna, "-o", directory.Path("emb")]),
+            (Path.Combine(folder, "ER.fasta"), ["explain", "embedding", "-m", rlstm, folder, "-o", directory.Path("emb")]),
+            (dna, ["split", dna, "-n", "2", "-o", directory.Path("parts")]),
+            (dna, ["profile", dna, "--db", proteins, "-o", directory.Path("p.tsv"), "--cache", directory.Path("cache")]),
+        };
+        foreach (var (input, args) in runs)
+        {
+            var result = CliRunner.Run(args);
+            Assert.True(result.Exit == ExitCodes.InvalidInput, $"{string.Join(' ', args)}: exit {result.Exit}: {result.Error}");
+            Assert.Contains($"{input} line 3 (record gene1)", result.Error);
+            Assert.Contains("DNA or RNA", result.Error);
+        }
+        Assert.False(File.Exists(directory.Path("m.lsm.log")), "a training run started");
+        Assert.False(Directory.Exists(directory.Path("parts")) && Directory.EnumerateFiles(directory.Path("parts")).Any(), "split wrote a part");
     }
 
     [Fact]

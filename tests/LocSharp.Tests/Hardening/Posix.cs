@@ -22,7 +22,13 @@ static class Posix
     [DllImport("libc", EntryPoint = "signal", SetLastError = true)]
     static extern IntPtr SetSignalHandler(int signal, IntPtr handler);
 
+    [DllImport("libc", EntryPoint = "geteuid")]
+    static extern uint GetEffectiveUserId();
+
     public const int SIGINT = 2, SIGTERM = 15;
+
+    /// <summary>Whether this process runs as root, whom file permissions do not stop.</summary>
+    public static bool IsRoot => GetEffectiveUserId() == 0;
 
     /// <summary>
     /// A shell without job control starts background commands with SIGINT ignored, and children inherit that (a
@@ -56,17 +62,23 @@ static class Posix
         return "dotnet";
     }
 
-    /// <summary>Starts `locsharp ARGS` as a child process with redirected streams; stderr is gathered into <paramref name="error"/>.</summary>
-    public static Process StartCli(StringBuilder error, params string[] args)
+    /// <summary>`dotnet locsharp.dll ARGS` from the test binaries with redirected streams, preceded by
+    /// <paramref name="launcher"/> (a program and its arguments, such as setpriv's) when given.</summary>
+    public static ProcessStartInfo CliStartInfo(IReadOnlyList<string> args, params string[] launcher)
     {
-        string locsharp = Path.Combine(AppContext.BaseDirectory, "locsharp.dll");
-        var start = new ProcessStartInfo(DotnetHost())
+        string[] command = [.. launcher, DotnetHost(), Path.Combine(AppContext.BaseDirectory, "locsharp.dll"), .. args];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
         };
-        start.ArgumentList.Add(locsharp);
-        foreach (string argument in args) start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
+        foreach (string argument in command.Skip(1)) start.ArgumentList.Add(argument);
+        return start;
+    }
+
+    /// <summary>Starts `locsharp ARGS` as a child process with redirected streams; stderr is gathered into <paramref name="error"/>.</summary>
+    public static Process StartCli(StringBuilder error, params string[] args)
+    {
+        var process = Process.Start(CliStartInfo(args))!;
         process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (error) error.AppendLine(e.Data); };
         process.BeginErrorReadLine();
         return process;

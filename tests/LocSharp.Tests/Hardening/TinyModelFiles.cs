@@ -3,9 +3,8 @@ using LocSharp.Models;
 namespace LocSharp.Tests.Hardening;
 
 /// <summary>A temporary folder with a tiny R-LSTM model and a two-protein FASTA, for the command-line hardening tests.</summary>
-public abstract class TinyModelFiles : IDisposable
+public abstract class TinyModelFiles : TempFolderTests
 {
-    protected readonly TempDirectory directory = new();
     protected readonly string model;
     protected readonly string fasta;
 
@@ -13,11 +12,5 @@ public abstract class TinyModelFiles : IDisposable
     {
         model = TinyModels.Save(directory.Path("tiny.lsm"), Architecture.RLstm, weightScale: 0.5);
         fasta = directory.Write("in.fasta", $">P1\n{TinyModels.Sequence(30)}\n>P2\n{TinyModels.Sequence(25, 3)}\n");
-    }
-
-    public void Dispose()
-    {
-        directory.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
