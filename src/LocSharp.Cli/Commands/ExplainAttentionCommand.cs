@@ -28,11 +28,11 @@ public sealed class ExplainAttentionCommand(CliEnvironment environment) : Comman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         Threads.Configure(settings.Threads, environment, ThreadUse.AcrossBatches);
-        using var model = ModelFile.Load(settings.Model);
+        using var model = settings.LoadModel();
         var input = settings.ReadInput(environment);
         var options = new AttentionExplanationOptions
         {
-            MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.Model),
+            MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.ModelPath),
             Profiles = settings.ProfilesFor(model, input, environment, cancellation),
         };
         var result = ExplainReporter.Run(environment, progress =>

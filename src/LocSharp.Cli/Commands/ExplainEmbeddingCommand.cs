@@ -40,7 +40,7 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         Threads.Configure(settings.Threads, environment, ThreadUse.AcrossBatches);
-        using var model = ModelFile.Load(settings.Model);
+        using var model = settings.LoadModel();
         var input = settings.ReadInput(environment);
         var options = new EmbeddingExplanationOptions
         {

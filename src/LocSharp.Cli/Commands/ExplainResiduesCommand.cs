@@ -50,11 +50,11 @@ public sealed class ExplainResiduesCommand(CliEnvironment environment) : Command
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         Threads.Configure(settings.Threads, environment);
-        using var model = ModelFile.Load(settings.Model);
+        using var model = settings.LoadModel();
         var input = settings.ReadInput(environment);
         var options = new ResidueExplanationOptions
         {
-            MaxTracks = settings.MaxTracks, Steps = settings.Steps, Tolerance = settings.Tolerance, MaxSteps = settings.MaxSteps, Location = settings.Location, ModelName = Path.GetFileName(settings.Model),
+            MaxTracks = settings.MaxTracks, Steps = settings.Steps, Tolerance = settings.Tolerance, MaxSteps = settings.MaxSteps, Location = settings.Location, ModelName = Path.GetFileName(settings.ModelPath),
             Profiles = settings.ProfilesFor(model, input, environment, cancellation),
         };
         var result = ExplainReporter.Run(environment, progress =>

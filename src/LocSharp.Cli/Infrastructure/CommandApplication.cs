@@ -85,8 +85,8 @@ public static class CommandApplication
                     .WithExample("explain", "attention", "-m", "alstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "attention")
                     .WithExample("explain", "attention", "-m", "alstm.lsm", "proteome.fasta", "-o", "attention", "--max-tracks", "10");
                 explain.AddCommand<ExplainResiduesCommand>("residues")
-                    .WithDescription("Per-residue attribution toward the predicted (or --class) location for any model, by integrated gradients from an all-X baseline: residues.tsv, residue-proteins.tsv, tracks/ID.svg/.png, and the share inside annotated sorting signals (signal-attribution.tsv, also printed).")
-                    .WithExample("explain", "residues", "-m", "models/rlstm-multiloc.lsm", "examples/proteins.fasta", "-o", "evidence");
+                    .WithDescription("Per-residue attribution toward the predicted (or --class) location for any model, by integrated gradients from an all-X baseline: residues.tsv, residue-proteins.tsv, residue-tracks/ID.svg/.png, and the share inside annotated sorting signals (signal-attribution.tsv, also printed).")
+                    .WithExample("explain", "residues", "examples/proteins.fasta", "-o", "evidence");
                 explain.AddCommand<ExplainFiltersCommand>("filters")
                     .WithDescription("First-layer convolution filters as sequence logos (filters-wWIDTH.svg/.png, one grid per width) and MEME motifs (filters.meme).")
                     .WithExample("explain", "filters", "-m", "alstm.lsm", "-o", "filters");

@@ -11,15 +11,11 @@ namespace LocSharp.Cli.Settings;
 /// A model and the proteins `explain attention` and `explain embedding` run it on. INPUT is read as labelled data
 /// when it is a folder or when --labelled, --split or --partition is given, otherwise as a plain FASTA.
 /// </summary>
-public class ExplainInputSettings : NetworkSettings
+public class ExplainInputSettings : ModelSettings
 {
     [CommandArgument(0, "<INPUT>")]
     [Description("Proteins: a FASTA file ('-' = standard input), or labelled data. INPUT is read as labelled data when it is a folder (one FASTA per location, MultiLoc layout, whose headers may annotate sorting signals) or when --labelled, --split or --partition is given (then a FASTA whose header's second word is the location, DeepLoc layout, is also accepted); otherwise as a plain FASTA whose proteins have no known location.")]
     public string Input { get; init; } = "";
-
-    [CommandOption("-m|--model <MODEL>")]
-    [Description("Model file (.lsm) of one trained network.")]
-    public string Model { get; init; } = "";
 
     [CommandOption("-o|--output <DIR>")]
     [Description("Folder for the tables and figures (created if needed; files in it are replaced).")]
@@ -48,7 +44,6 @@ public class ExplainInputSettings : NetworkSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("Give the model with -m|--model <MODEL>.");
         if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("Give the output folder with -o|--output <DIR>.");
         if (Partition != null && Split == null) return ValidationResult.Error("--partition needs a split: give --split FILE.");
         if (MaxProteins is < 1) return ValidationResult.Error($"--max-proteins must be at least 1, not {MaxProteins}.");
@@ -63,5 +58,5 @@ public class ExplainInputSettings : NetworkSettings
     /// <summary>The --profiles (or, with --db, the profiles computed) of <paramref name="input"/>'s proteins, for a
     /// profile model; null for a model without profiles.</summary>
     public ProfileSet? ProfilesFor(TrainedModel model, ExplainInput input, Infrastructure.CliEnvironment environment, CancellationToken cancellation) =>
-        ProfilesFor(model, Model, environment, input.Proteins.Select((p, i) => new FastaRecord(p.Id, "", p.Sequence, i + 1)), cancellation);
+        ProfilesFor(model, ModelPath, environment, input.Proteins.Select((p, i) => new FastaRecord(p.Id, "", p.Sequence, i + 1)), cancellation);
 }

@@ -53,6 +53,22 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void Explain_residues_without_a_model_explains_the_default_model_that_predict_uses()
+    {
+        using var directory = new TempDirectory();
+        string output = directory.Path("evidence");
+
+        var result = CliRunner.Run("explain", "residues", Repository.Path("examples", "proteins.fasta"), "-o", output,
+            "--max-proteins", "1", "--steps", "4", "--max-steps", "4", "--max-tracks", "0");
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        Assert.Equal($"# model: {ShippedModels.DefaultFileName}", File.ReadLines(System.IO.Path.Combine(output, "residues.tsv")).First());
+        var predicted = CliRunner.Run("predict", Repository.Path("examples", "proteins.fasta")).Out.Split('\n')[1].Split(',')[1];
+        var explained = File.ReadLines(System.IO.Path.Combine(output, "residue-proteins.tsv")).Skip(1).First().Split('\t');
+        Assert.Equal((ExampleIds[0], predicted), (explained[0], explained[1])); // the location predict calls is the one explained
+    }
+
+    [Fact]
     public void The_default_model_is_copied_beside_the_program()
     {
         Assert.True(File.Exists(ShippedModels.DefaultPath), $"{ShippedModels.DefaultPath} is missing");
