@@ -59,7 +59,7 @@ public sealed class TrainCommand(CliEnvironment environment) : Command<TrainComm
     {
         string checkpoint = settings.Checkpoint ?? settings.Output + ".checkpoint";
         if (File.Exists(checkpoint) && !settings.Resume)
-            throw new TrainingException($"{checkpoint} already holds a checkpoint. Pass --resume to continue that run, or delete the file to start over.");
+            throw new CheckpointExistsException(checkpoint); // before any work
         Threads.Configure(settings.Threads, environment);
         var data = LabelledDataReader.Read(environment.Input(settings.Data), settings.Split);
         var partitions = PartitionChoice.Training(data, settings.TrainPartitions, settings.ValidationPartition);

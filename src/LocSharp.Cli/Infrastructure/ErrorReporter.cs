@@ -16,7 +16,9 @@ public static class ErrorReporter
     public static (int Code, string Message) Classify(Exception exception) => exception switch
     {
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        // Library cases whose remedy is an option of the command line, which the library does not name.
         Evaluation.UnknownLocationException => (ExitCodes.InvalidInput, exception.Message + " Give it with --mapping."),
+        CheckpointExistsException => (ExitCodes.InvalidInput, exception.Message + " --resume continues it."),
         InputException or ModelFileException or ProfileFormatException or ProfileToolException or PredictionTableException or TrainingException or ExplainException or OutputPathException
             => (ExitCodes.InvalidInput, exception.Message),
         // The environment: a missing, unreadable or unwritable file, a full disk, standard output closed.

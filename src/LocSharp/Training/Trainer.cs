@@ -42,7 +42,7 @@ public static class Trainer
             throw new TrainingException("Training the membrane output needs proteins flagged membrane-bound or soluble (DeepLoc's -M / -S); the training data has none.");
         string fingerprint = train.Fingerprint();
         if (File.Exists(checkpointPath) && !resume)
-            throw new TrainingException($"{checkpointPath} already holds a checkpoint: resume that run, or delete the file to start over.");
+            throw new CheckpointExistsException(checkpointPath);
         if (resume && File.Exists(checkpointPath)) CheckResumable(Checkpoint.ReadState(checkpointPath), options, fingerprint, train.Locations, checkpointPath);
 
         manual_seed(options.Seed);

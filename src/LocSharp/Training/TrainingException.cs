@@ -1,4 +1,4 @@
 namespace LocSharp.Training;
 
 /// <summary>A training run that cannot start or continue as asked.</summary>
-public sealed class TrainingException(string message) : Exception(message);
+public class TrainingException(string message) : Exception(message);

@@ -161,4 +161,19 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Contains("over 3 of 3 folds", rest.Out);
         Assert.DoesNotContain("cv fold2", rest.Error); // fold2 was done, not trained again
     }
+
+    [Fact]
+    public void Cv_refuses_a_fold_checkpoint_of_another_run_and_names_resume()
+    {
+        var (fasta, split, _) = LabelledFiles.Write(directory);
+        string output = directory.Path("cv");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "fold1.lsm.checkpoint"), "another run's checkpoint");
+
+        var result = CliRunner.Run(["cv", fasta, "--split", split, "--epochs", "1", "-o", output, .. LabelledFiles.TinyNetwork]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.Exit);
+        Assert.Contains("fold1.lsm.checkpoint already holds a checkpoint", result.Error);
+        Assert.Contains("--resume continues it", result.Error);
+    }
 }

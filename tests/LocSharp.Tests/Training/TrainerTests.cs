@@ -116,9 +116,10 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     public void An_existing_checkpoint_without_resume_is_refused()
     {
         using (Train("existing.checkpoint", Options with { Epochs = 1 })) { }
-        var error = Assert.Throws<TrainingException>(() => Train("existing.checkpoint", Options with { Epochs = 1 }));
+        var error = Assert.Throws<CheckpointExistsException>(() => Train("existing.checkpoint", Options with { Epochs = 1 }));
         Assert.Contains(directory.Path("existing.checkpoint"), error.Message);
-        Assert.Contains("--resume", error.Message);
+        Assert.Contains("resume that run", error.Message);
+        Assert.DoesNotContain("--", error.Message); // the library names no command-line flag
     }
 
     [Fact]
