@@ -47,6 +47,7 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
             Tsne = new TsneOptions(Perplexity: settings.Perplexity, Iterations: settings.Iterations, Seed: settings.Seed, Theta: settings.Theta),
             BatchSize = settings.BatchSize,
             Profiles = settings.ProfilesFor(model, input, environment, cancellation),
+            ModelName = Path.GetFileName(settings.ModelPath),
         };
         var result = ExplainReporter.Run(environment, progress =>
             EmbeddingReport.Write(EmbeddingExplanation.Compute(model, input, options, progress), settings.Output));

@@ -38,7 +38,7 @@ public static class AttentionExplanation
         AttentionExplanationOptions? options = null, IProgress<ExplainProgress>? progress = null)
     {
         options ??= new AttentionExplanationOptions();
-        var network = NetworkReader.SingleNetwork(model, "attention");
+        var network = NetworkReader.SingleNetwork(model, "attention", options.ModelName);
         if (network.Config.Architecture != Architecture.ALstm)
             throw new ExplainException(
                 $"{options.ModelName} is an R-LSTM, which has no attention weights; attention needs an A-LSTM model. An R-LSTM's residues, representations and filters can be explained.");

@@ -15,6 +15,8 @@ public sealed record EmbeddingExplanationOptions
     /// <summary>Proteins per network batch.</summary>
     public int BatchSize { get; init; } = 64;
 
+    /// <summary>Names the model in messages.</summary>
+    public string ModelName { get; init; } = "the model";
 }
 
 /// <summary>
@@ -36,7 +38,7 @@ public static class EmbeddingExplanation
         IProgress<ExplainProgress>? progress = null)
     {
         options ??= new EmbeddingExplanationOptions();
-        var network = NetworkReader.SingleNetwork(model, "representation");
+        var network = NetworkReader.SingleNetwork(model, "representation", options.ModelName);
         int n = input.Count;
         if (n < 3) throw new ExplainException($"{input.Source}: a t-SNE map needs at least 3 proteins; the input has {n}.");
         var tsne = options.Tsne.FitTo(n);

@@ -34,10 +34,10 @@ public static class NetworkReader
     /// <summary>The model's one network.</summary>
     /// <param name="purpose">What needs it, for the message, e.g. "attention".</param>
     /// <exception cref="ExplainException">The model is an ensemble of several networks.</exception>
-    public static LocalizationNetwork SingleNetwork(TrainedModel model, string purpose) => model.Networks.Count == 1
+    public static LocalizationNetwork SingleNetwork(TrainedModel model, string purpose, string modelName = "the model") => model.Networks.Count == 1
         ? model.Networks[0]
         : throw new ExplainException(
-            $"the model is an ensemble of {model.Networks.Count} networks, each with its own {purpose}; explain one network: give a model file of a single trained network (e.g. one made by train or cv).");
+            $"{modelName} is an ensemble of {model.Networks.Count} networks, each with its own {purpose}; explain one network: give a model file of a single trained network (e.g. one made by train or cv).");
 
     /// <summary>The network's reading of every protein, in input order.</summary>
     /// <param name="profiles">The proteins' profiles, for a profile model (ignored by one without).</param>

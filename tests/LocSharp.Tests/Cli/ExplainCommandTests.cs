@@ -103,7 +103,7 @@ public sealed class ExplainCommandTests : IDisposable
         var (code, _, stderr) = CliRunner.Run("explain", "attention", "-m", model, LabelledFolder(), "-o", directory.Path("out"));
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("ensemble of 2 networks", stderr);
+        Assert.Contains("ensemble.lsm is an ensemble of 2 networks", stderr);
     }
 
     [Fact]
