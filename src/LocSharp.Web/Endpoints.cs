@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocSharp.Explain;
 using LocSharp.Prediction;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -67,8 +68,8 @@ public static class Endpoints
             PredictionText.ContentType(chosen), $"locsharp-{job.Model.Name}.{PredictionText.Extension(chosen)}");
     }
 
-    /// <summary><c>GET /api/jobs/ID/proteins/INDEX/evidence</c>: one protein's probabilities and, for an A-LSTM, the
-    /// attention at each residue it read.</summary>
+    /// <summary><c>GET /api/jobs/ID/proteins/INDEX/evidence</c>: one protein's probabilities and, for an A-LSTM (alone
+    /// or the one of an ensemble, named in the track's "network"), the attention at each residue it read.</summary>
     static async Task<IResult> EvidenceAsync(string id, int index, JobStore jobs, PredictionService service, HttpContext context)
     {
         var job = jobs.Get(id);
@@ -93,6 +94,7 @@ public static class Endpoints
             evidence["track"] = new JsonObject
             {
                 ["kind"] = "attention",
+                ["network"] = AttentionExplanation.ExplainedName(model, job.Model.Name),
                 ["residues"] = attention.ReadSequence,
                 ["positions"] = new JsonArray([.. attention.Positions.Select(p => (JsonNode?)p)]),
                 ["weights"] = new JsonArray([.. attention.Weights.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
@@ -103,7 +105,7 @@ public static class Endpoints
     }
 
     static string NoTrack(ServedModel model) =>
-        model.Model.Networks.Count > 1 ? "the model is an ensemble; per-residue attention is drawn for a single A-LSTM."
+        model.Model.Networks.Count > 1 ? "the model is an ensemble without exactly one A-LSTM; per-residue attention is drawn for an A-LSTM."
         : model.Model.NeedsProfiles ? "the model reads profiles; per-residue attention is drawn for A-LSTMs without profiles."
         : "the model is an R-LSTM, which has no attention; choose an A-LSTM model for a per-residue track.";
 

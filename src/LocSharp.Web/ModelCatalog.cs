@@ -1,3 +1,4 @@
+using LocSharp.Explain;
 using LocSharp.Models;
 
 namespace LocSharp.Web;
@@ -9,8 +10,8 @@ public sealed record ServedModel(string Name, string Path, TrainedModel Model)
     /// <summary>The network kind of each member, e.g. "ALstm", for the page.</summary>
     public IReadOnlyList<string> Architectures => Model.Networks.Select(n => n.Config.Architecture.ToString()).ToList();
 
-    /// <summary>Whether per-residue attention can be shown: one A-LSTM network that reads no profiles.</summary>
-    public bool HasAttention => Model.Networks is [{ Config.Architecture: Architecture.ALstm }] && !Model.NeedsProfiles;
+    /// <summary>Whether per-residue attention can be shown: an A-LSTM, alone or the one of an ensemble (<see cref="AttentionExplanation.Member"/>), that reads no profiles.</summary>
+    public bool HasAttention => AttentionExplanation.Member(Model) is not null && !Model.NeedsProfiles;
 }
 
 /// <summary>The models the server offers, by name; the first is the default.</summary>

@@ -32,7 +32,7 @@ public sealed class ExplainAttentionCommand(CliEnvironment environment) : Comman
         var input = settings.ReadInput(environment);
         var options = new AttentionExplanationOptions
         {
-            MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = Path.GetFileName(settings.ModelPath),
+            MaxTracks = settings.MaxTracks, BatchSize = settings.BatchSize, ModelName = AttentionExplanation.ExplainedName(model, Path.GetFileName(settings.ModelPath)),
             Profiles = settings.ProfilesFor(model, input, environment, cancellation),
         };
         var result = ExplainReporter.Run(environment, progress =>

@@ -81,7 +81,7 @@ public static class CommandApplication
             {
                 explain.SetDescription("Show what drives a model's predictions.");
                 explain.AddCommand<ExplainAttentionCommand>("attention")
-                    .WithDescription("Attention weight at every position (A-LSTM models): attention.tsv, attention-heatmap.svg/.png by true location (labelled input), tracks/ID.svg/.png, and the attention inside annotated sorting signals (signal-attention.tsv, also printed).")
+                    .WithDescription("Attention weight at every position of an A-LSTM, alone or the one of an ensemble such as the default model: attention.tsv, attention-heatmap.svg/.png by true location (labelled input), tracks/ID.svg/.png, and the attention inside annotated sorting signals (signal-attention.tsv, also printed).")
                     .WithExample("explain", "attention", "-m", "alstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "attention")
                     .WithExample("explain", "attention", "-m", "alstm.lsm", "proteome.fasta", "-o", "attention", "--max-tracks", "10");
                 explain.AddCommand<ExplainResiduesCommand>("residues")

@@ -154,7 +154,7 @@ async function openEvidence(index, tr) {
     $('evidence-description').textContent = `${evidence.description || ''} (${evidence.length} residues${membrane})`;
     drawBars(evidence.probabilities, evidence.location);
     if (evidence.track) {
-      $('track-caption').textContent = 'Attention at each residue (where the A-LSTM looked)';
+      $('track-caption').textContent = `Attention at each residue (where ${evidence.track.network} looked)`;
       drawTrack(evidence.track);
     } else {
       $('track-caption').textContent = `No per-residue track: ${evidence.track_unavailable}`;

@@ -78,9 +78,7 @@ public static class ModelCalibrator
                 && scheme.OutputsFor(p.Location).Length > 0).ToList();
             if (heldOut.Count == 0) continue;
             read.UnionWith(heldOut.Select(p => p.Partition!));
-            // A view of network k alone; it shares the network with crossValidation, so it is not disposed here.
-            var member = new TrainedModel([crossValidation.Networks[k]], crossValidation.Locations, crossValidation.MaxLength,
-                [crossValidation.Training[k]], crossValidation.Encoding, crossValidation.Profiles);
+            var member = crossValidation.Member(k); // shares the network with crossValidation: not disposed here
             var sequenceProfiles = ProfilesOf(member, new LabelledDataSet(heldOut, data.Source, data.Locations), profiles);
             var computed = ModelLogits.Compute(member, heldOut.Select(p => p.Sequence).ToList(), sequenceProfiles, batchSize);
             logits.AddRange(computed.Select(l => l.Locations));

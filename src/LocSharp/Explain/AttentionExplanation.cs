@@ -33,11 +33,12 @@ public static class AttentionExplanation
     /// </summary>
     /// <param name="options">Reads <see cref="AttentionExplanationOptions.BatchSize"/> and the model's name.</param>
     /// <param name="progress">Told the proteins read (stage "network").</param>
-    /// <exception cref="ExplainException">The model is not one A-LSTM network, or there are no proteins.</exception>
+    /// <exception cref="ExplainException">The model has no A-LSTM to explain (<see cref="Member"/>), or there are no proteins.</exception>
     public static ExplainedProteins<ProteinAttention> Compute(TrainedModel model, ExplainInput input,
         AttentionExplanationOptions? options = null, IProgress<ExplainProgress>? progress = null)
     {
         options ??= new AttentionExplanationOptions();
+        if (model.Networks.Count > 1 && Member(model) is int member) model = model.Member(member);
         var network = NetworkReader.SingleNetwork(model, "attention", options.ModelName);
         if (network.Config.Architecture != Architecture.ALstm)
             throw new ExplainException(
@@ -46,6 +47,22 @@ public static class AttentionExplanation
         var proteins = NetworkReader.Read(model, input.Proteins, options.BatchSize, progress, options.Profiles).Select(reading => Attention(reading, model));
         return new ExplainedProteins<ProteinAttention>(input, model.Locations, proteins);
     }
+
+    /// <summary>
+    /// The network whose attention explains <paramref name="model"/>: its one network if that is an A-LSTM, or in an
+    /// ensemble with exactly one A-LSTM (the default model averages an R-LSTM and an A-LSTM) that A-LSTM; null when
+    /// there is no attention or more than one to choose from.
+    /// </summary>
+    public static int? Member(TrainedModel model)
+    {
+        var attention = Enumerable.Range(0, model.Networks.Count).Where(k => model.Networks[k].Config.Architecture == Architecture.ALstm).ToList();
+        return attention is [int only] ? only : null;
+    }
+
+    /// <summary>How tables and figures name the network explained: <paramref name="modelName"/>, and which of its
+    /// networks when it is an ensemble's A-LSTM (whose own call may differ from the ensemble's).</summary>
+    public static string ExplainedName(TrainedModel model, string modelName) =>
+        model.Networks.Count > 1 && Member(model) is int k ? $"{modelName}'s A-LSTM (network {k + 1} of {model.Networks.Count})" : modelName;
 
     static ProteinAttention Attention(NetworkReading reading, TrainedModel model)
     {

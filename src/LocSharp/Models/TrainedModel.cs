@@ -139,6 +139,10 @@ public sealed class TrainedModel : IDisposable
         return (stack(locations).MoveToOuterDisposeScope(), PredictsMembrane ? stack(membrane).MoveToOuterDisposeScope() : null);
     }
 
+    /// <summary>A view of network <paramref name="k"/> alone, with its training record: it shares the network with
+    /// this model, so dispose this model, never the view. Its probabilities are the network's own, uncalibrated.</summary>
+    public TrainedModel Member(int k) => new([Networks[k]], Locations, MaxLength, [Training[k]], Encoding, Profiles);
+
     public void Dispose()
     {
         foreach (var network in Networks) network.Dispose();

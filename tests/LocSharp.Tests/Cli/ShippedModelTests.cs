@@ -36,15 +36,15 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
-    public void The_readme_evidence_command_draws_the_attention_of_the_shipped_a_lstm()
+    public void The_readme_attention_command_draws_the_attention_of_the_default_models_a_lstm()
     {
         using var directory = new TempDirectory();
         string output = directory.Path("evidence");
 
-        var result = CliRunner.Run("explain", "attention", "-m", Repository.Path("models", "alstm-multiloc.lsm"),
-            Repository.Path("examples", "proteins.fasta"), "-o", output);
+        var result = CliRunner.Run("explain", "attention", Repository.Path("examples", "proteins.fasta"), "-o", output);
 
         Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        Assert.Equal($"# model: {ShippedModels.DefaultFileName}'s A-LSTM (network 2 of 2)", File.ReadLines(System.IO.Path.Combine(output, "attention.tsv")).First());
         foreach (string id in ExampleIds)
             Assert.True(File.Exists(System.IO.Path.Combine(output, "tracks", id + ".png")), $"no track for {id}");
         var weights = File.ReadLines(System.IO.Path.Combine(output, "attention.tsv")).Skip(2)

@@ -111,4 +111,24 @@ public sealed class AttentionExplanationTests : IDisposable
         Assert.Contains("ensemble of 2 networks", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(directory.Root));
     }
+
+    [Fact]
+    public void An_ensemble_with_one_a_lstm_is_explained_by_that_a_lstm_and_says_so()
+    {
+        // The default model's shape: an R-LSTM and an A-LSTM averaged.
+        using var rlstm = TinyModels.Create(Architecture.RLstm);
+        using var alstm = TinyModels.Create(Architecture.ALstm);
+        var ensemble = TrainedModel.Ensemble([rlstm, alstm]); // shares the networks: disposed through its members
+        var input = new ExplainInput([new ExplainProtein("P1", TinyModels.Sequence(30)), new ExplainProtein("P2", TinyModels.Sequence(12, 2))], false, [], "test");
+
+        var fromEnsemble = AttentionExplanation.Compute(ensemble, input).Proteins.ToList();
+        var fromAlone = AttentionExplanation.Compute(alstm, input).Proteins.ToList();
+
+        Assert.Equal(1, AttentionExplanation.Member(ensemble));
+        Assert.Equal(fromAlone.Select(p => p.Weights), fromEnsemble.Select(p => p.Weights));
+        Assert.Equal(fromAlone.Select(p => p.Probability), fromEnsemble.Select(p => p.Probability)); // the A-LSTM's own call
+        Assert.Equal("m.lsm's A-LSTM (network 2 of 2)", AttentionExplanation.ExplainedName(ensemble, "m.lsm"));
+        Assert.Equal("m.lsm", AttentionExplanation.ExplainedName(alstm, "m.lsm"));
+        Assert.Null(AttentionExplanation.Member(rlstm));
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LocSharp.Cli.Infrastructure;
+using LocSharp.Models;
 using LocSharp.Tests.Cli;
 using LocSharp.Web;
 
@@ -177,6 +178,26 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
         Assert.Equal([.. Enumerable.Range(1, 25), .. Enumerable.Range(length - 24, 25)], positions);
         string sequence = LocSharp.Sequences.FastaReader.Read(Example).ElementAt(2).Sequence;
         Assert.Equal(sequence[..25] + sequence[^25..], track.GetProperty("residues").GetString());
+    }
+
+    [Fact]
+    public async Task An_ensemble_of_an_r_lstm_and_an_a_lstm_draws_its_a_lstm_and_names_it()
+    {
+        using var folder = new TempDirectory();
+        string path = folder.Path("pair.lsm");
+        using (var r = ModelFile.Load(models.RLstm))
+        using (var a = ModelFile.Load(models.ALstm))
+            ModelFile.Save(TrainedModel.Ensemble([r, a]), path);
+        using var serve = Serve(path);
+        using var client = serve.CreateClient();
+        var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
+        await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
+
+        var evidence = JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/2/evidence")).RootElement;
+
+        var track = evidence.GetProperty("track");
+        Assert.Equal("pair's A-LSTM (network 2 of 2)", track.GetProperty("network").GetString());
+        Assert.Equal(1.0, track.GetProperty("weights").EnumerateArray().Sum(w => w.GetDouble()), 3);
     }
 
     [Fact]
