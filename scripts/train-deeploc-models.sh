@@ -32,6 +32,9 @@ profiles=../shared/data/profiles
 locsharp=${LOCSHARP:-runs/bin/locsharp}
 if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs/bin >/dev/null; locsharp=runs/bin/locsharp; fi
 mkdir -p "$runs" checkpoints
+# The lanes run in the background, which a script without job control starts deaf to Ctrl-C: an interruption of
+# this script stops them too (each training keeps its last checkpoint; run the script again to resume).
+trap 'trap - INT TERM; kill -TERM 0' INT TERM
 recipe=(--profile-recipe scripts/swissprot2014-mmseqs.recipe.json)
 deeploc_settings=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings.json --threads 1 --resume)
 deeploc_large=(--validation-data "$deeploc/deeploc_dev.fasta" --config scripts/deeploc-settings-large.json --threads 1 --resume)

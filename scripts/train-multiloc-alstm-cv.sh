@@ -15,6 +15,9 @@ if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs
 niceness=${NICE:-15}
 cv=checkpoints/alstm-multiloc-cv
 mkdir -p runs "$cv"
+# The lanes run in the background, which a script without job control starts deaf to Ctrl-C: an interruption of
+# this script stops them too (each training keeps its last checkpoint; run the script again to resume).
+trap 'trap - INT TERM; kill -TERM 0' INT TERM
 settings=(--split "$data/split.tsv" --config scripts/paper-settings.json --arch alstm --threads 1 --resume -o "$cv")
 
 nice -n "$niceness" "$locsharp" cv "$data" "${settings[@]}" --folds fold1,fold2,fold3 > runs/alstm-multiloc-cv-lane1.out 2>&1 &

@@ -18,6 +18,9 @@ data=../shared/data/multiloc
 locsharp=${LOCSHARP:-runs/bin/locsharp}
 if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs/bin >/dev/null; locsharp=runs/bin/locsharp; fi
 mkdir -p "$runs" checkpoints
+# The lanes run in the background, which a script without job control starts deaf to Ctrl-C: an interruption of
+# this script stops them too (each training keeps its last checkpoint; run the script again to resume).
+trap 'trap - INT TERM; kill -TERM 0' INT TERM
 settings=(--split "$data/split.tsv" --config scripts/paper-settings.json --hidden 128 --threads 1 --resume
   --profiles ../shared/data/profiles/multiloc.profiles.tsv.gz --profile-recipe scripts/swissprot2014-mmseqs.recipe.json)
 cv=checkpoints/multiloc-profiles-cv

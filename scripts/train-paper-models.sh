@@ -16,6 +16,9 @@ data=../shared/data/multiloc
 locsharp=${LOCSHARP:-runs/bin/locsharp}
 if [ ! -x "$locsharp" ]; then dotnet publish src/LocSharp.Cli -c Release -o runs/bin >/dev/null; locsharp=runs/bin/locsharp; fi
 mkdir -p "$runs"
+# The lanes run in the background, which a script without job control starts deaf to Ctrl-C: an interruption of
+# this script stops them too (each training keeps its last checkpoint; run the script again to resume).
+trap 'trap - INT TERM; kill -TERM 0' INT TERM
 # Settings of every model (scripts/paper-settings.json; docs/results.md says why); one thread per lane.
 settings=(--split "$data/split.tsv" --config scripts/paper-settings.json --threads 1 --resume)
 
