@@ -56,7 +56,7 @@ public static class NetworkReader
     static IEnumerable<NetworkReading> ReadChunks(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> proteins,
         int batchSize, IProgress<ExplainProgress>? progress, ProfileSet? profiles)
     {
-        network.eval();
+        using var mode = new EvaluationMode(network);
         int done = 0;
         for (int start = 0; start < proteins.Count; start += ChunkSize)
         {

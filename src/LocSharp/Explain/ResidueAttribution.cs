@@ -77,7 +77,7 @@ public static class ResidueAttribution
         Tensor? sum = null;
         foreach (var network in model.Networks)
         {
-            network.eval();
+            using var mode = new EvaluationMode(network);
             var output = network.call(points, lengths);
             var p = nn.functional.softmax(output.Logits / model.Temperature, 1)[.., location]; // [S]
             sum = sum is null ? p : sum + p;
@@ -93,6 +93,7 @@ public static class ResidueAttribution
         Tensor? sum = null;
         foreach (var network in model.Networks)
         {
+            using var mode = new EvaluationMode(network);
             var p = nn.functional.softmax(network.call(input.unsqueeze(0), lengths).Logits / model.Temperature, 1);
             sum = sum is null ? p : sum + p;
         }

@@ -121,20 +121,10 @@ public sealed class TrainedModel : IDisposable
         var membrane = new List<Tensor>();
         foreach (var network in Networks)
         {
-            // A network already in evaluation mode is only read, so several threads may run batches through it at
-            // once (BatchedInference); one in training mode is switched for the call.
-            bool training = network.training;
-            if (training) network.eval();
-            try
-            {
-                var output = network.call(batch.Features, batch.Lengths);
-                locations.Add(output.Logits);
-                if (output.Membrane is { } m) membrane.Add(m);
-            }
-            finally
-            {
-                if (training) network.train();
-            }
+            using var mode = new EvaluationMode(network); // several threads may share it (BatchedInference)
+            var output = network.call(batch.Features, batch.Lengths);
+            locations.Add(output.Logits);
+            if (output.Membrane is { } m) membrane.Add(m);
         }
         return (stack(locations).MoveToOuterDisposeScope(), PredictsMembrane ? stack(membrane).MoveToOuterDisposeScope() : null);
     }
