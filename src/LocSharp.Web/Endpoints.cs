@@ -68,8 +68,9 @@ public static class Endpoints
             PredictionText.ContentType(chosen), $"locsharp-{job.Model.Name}.{PredictionText.Extension(chosen)}");
     }
 
-    /// <summary><c>GET /api/jobs/ID/proteins/INDEX/evidence</c>: one protein's probabilities and, for an A-LSTM (alone
-    /// or the one of an ensemble, named in the track's "network"), the attention at each residue it read.</summary>
+    /// <summary><c>GET /api/jobs/ID/proteins/INDEX/evidence</c>: one protein's probabilities and a per-residue track:
+    /// for a model with an A-LSTM (alone or the one of an ensemble, named in the track's "network") its attention at
+    /// each residue it read, for any other model without profiles the residues' integrated-gradients attribution.</summary>
     static async Task<IResult> EvidenceAsync(string id, int index, JobStore jobs, PredictionService service, HttpContext context)
     {
         var job = jobs.Get(id);
@@ -91,23 +92,30 @@ public static class Endpoints
         };
         if (prediction.Membrane is float membrane) evidence[PredictionWriter.MembraneColumn] = Math.Round((decimal)membrane, 4);
         if (await service.ReadAsync(job.Model, record, context.RequestAborted) is { } attention)
-            evidence["track"] = new JsonObject
-            {
-                ["kind"] = "attention",
-                ["network"] = AttentionExplanation.ExplainedName(model, job.Model.Name),
-                ["residues"] = attention.ReadSequence,
-                ["positions"] = new JsonArray([.. attention.Positions.Select(p => (JsonNode?)p)]),
-                ["weights"] = new JsonArray([.. attention.Weights.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
-            };
+            evidence["track"] = Track("attention", AttentionExplanation.ExplainedName(model, job.Model.Name), attention.ReadSequence,
+                attention.Positions, attention.Weights.Select(w => (double)w));
+        else if (await service.AttributeAsync(job.Model, record, context.RequestAborted) is { } attribution)
+        {
+            var track = Track("attribution", job.Model.Name, attribution.ReadSequence, attribution.Positions, attribution.Attribution.Residues);
+            track["location"] = attribution.ExplainedLocation;
+            track["probability_change"] = Math.Round((decimal)(attribution.Attribution.Path.AtInput - attribution.Attribution.Path.AtBaseline), 5);
+            evidence["track"] = track;
+        }
         else
-            evidence["track_unavailable"] = NoTrack(job.Model);
+            evidence["track_unavailable"] = "the model reads profiles; per-residue tracks are drawn for models without profiles.";
         return Results.Json(evidence);
     }
 
-    static string NoTrack(ServedModel model) =>
-        model.Model.Networks.Count > 1 ? "the model is an ensemble without exactly one A-LSTM; per-residue attention is drawn for an A-LSTM."
-        : model.Model.NeedsProfiles ? "the model reads profiles; per-residue attention is drawn for A-LSTMs without profiles."
-        : "the model is an R-LSTM, which has no attention; choose an A-LSTM model for a per-residue track.";
+    /// <summary>A per-residue track: attention weights (kind "attention") or integrated-gradients attributions of the
+    /// predicted location's probability (kind "attribution", which sum to its change from the all-X baseline).</summary>
+    static JsonObject Track(string kind, string network, string residues, int[] positions, IEnumerable<double> values) => new()
+    {
+        ["kind"] = kind,
+        ["network"] = network,
+        ["residues"] = residues,
+        ["positions"] = new JsonArray([.. positions.Select(p => (JsonNode?)p)]),
+        ["weights"] = new JsonArray([.. values.Select(w => (JsonNode?)Math.Round((decimal)w, 5))]),
+    };
 
     static JsonObject Describe(ServedModel model) => new()
     {

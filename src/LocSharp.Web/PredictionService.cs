@@ -107,14 +107,34 @@ public sealed class PredictionService(ServeOptions options) : IDisposable
         await network.WaitAsync(cancel);
         try
         {
-            var input = new ExplainInput([new ExplainProtein(record.Id, record.Sequence)], false, [], record.Id);
-            return await Task.Run(() => AttentionExplanation.Compute(model.Model, input).Proteins.Single(), cancel);
+            return await Task.Run(() => AttentionExplanation.Compute(model.Model, One(record)).Proteins.Single(), cancel);
         }
         finally
         {
             network.Release();
         }
     }
+
+    /// <summary>
+    /// Per-residue attribution of <paramref name="record"/>'s predicted location by integrated gradients
+    /// (<see cref="ResidueExplanation"/>, its default steps and refinement), for a model without profiles; null for
+    /// one that reads them. Seconds per protein, so it runs only when a protein's evidence is asked for.
+    /// </summary>
+    public async Task<ProteinAttribution?> AttributeAsync(ServedModel model, FastaRecord record, CancellationToken cancel = default)
+    {
+        if (model.Model.NeedsProfiles) return null;
+        await network.WaitAsync(cancel);
+        try
+        {
+            return await Task.Run(() => ResidueExplanation.Compute(model.Model, One(record)).Proteins.Single(), cancel);
+        }
+        finally
+        {
+            network.Release();
+        }
+    }
+
+    static ExplainInput One(FastaRecord record) => new([new ExplainProtein(record.Id, record.Sequence)], false, [], record.Id);
 
     public void Dispose() => network.Dispose();
 }

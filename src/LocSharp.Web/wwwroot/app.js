@@ -154,7 +154,9 @@ async function openEvidence(index, tr) {
     $('evidence-description').textContent = `${evidence.description || ''} (${evidence.length} residues${membrane})`;
     drawBars(evidence.probabilities, evidence.location);
     if (evidence.track) {
-      $('track-caption').textContent = `Attention at each residue (where ${evidence.track.network} looked)`;
+      $('track-caption').textContent = evidence.track.kind === 'attention'
+        ? `Attention at each residue (where ${evidence.track.network} looked)`
+        : `Evidence of each residue for ${evidence.track.location} (integrated gradients of ${evidence.track.network}; they sum to the probability's rise of ${evidence.track.probability_change.toFixed(3)} from a sequence of X)`;
       drawTrack(evidence.track);
     } else {
       $('track-caption').textContent = `No per-residue track: ${evidence.track_unavailable}`;
@@ -195,19 +197,21 @@ function drawTrack(track) {
   const width = 800, height = 180, left = 40, bottom = 24, top = 8;
   const n = track.weights.length;
   const maxWeight = Math.max(...track.weights, 1e-9);
+  const minWeight = Math.min(...track.weights, 0); // attributions may be negative: evidence against the location
   const x = (k) => left + (k + 0.5) * (width - left) / n;
-  const y = (w) => top + (1 - w / maxWeight) * (height - top - bottom);
+  const y = (w) => top + (maxWeight - w) / (maxWeight - minWeight) * (height - top - bottom);
   const svg = $('track');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const nodes = [
-    element('line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: '#5a6470' }),
+    element('line', { x1: left, y1: y(0), x2: width, y2: y(0), stroke: '#5a6470' }),
     element('text', { x: left - 4, y: top + 8, 'text-anchor': 'end' }, maxWeight.toFixed(3)),
-    element('text', { x: left - 4, y: height - bottom, 'text-anchor': 'end' }, '0'),
+    element('text', { x: left - 4, y: y(0), 'text-anchor': 'end' }, '0'),
     element('polyline', {
       points: track.weights.map((w, k) => `${x(k).toFixed(1)},${y(w).toFixed(1)}`).join(' '),
       fill: 'none', stroke: '#2b6cb0', 'stroke-width': 1.5,
     }),
   ];
+  if (minWeight < 0) nodes.push(element('text', { x: left - 4, y: height - bottom, 'text-anchor': 'end' }, minWeight.toFixed(3)));
   const step = Math.max(1, Math.ceil(n / 10));
   for (let k = 0; k < n; k += step)
     nodes.push(element('text', { x: x(k), y: height - 8, 'text-anchor': 'middle' }, `${track.residues[k]}${track.positions[k]}`));

@@ -201,7 +201,7 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
     }
 
     [Fact]
-    public async Task An_r_lstm_has_no_track_and_says_why()
+    public async Task An_r_lstm_gets_the_attribution_of_its_call_which_sums_to_the_probabilitys_rise()
     {
         using var serve = Serve(models.RLstm);
         using var client = serve.CreateClient();
@@ -210,9 +210,29 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
 
         var evidence = JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/0/evidence")).RootElement;
 
-        Assert.False(evidence.TryGetProperty("track", out _));
-        Assert.Contains("R-LSTM", evidence.GetProperty("track_unavailable").GetString());
+        var track = evidence.GetProperty("track");
+        Assert.Equal("attribution", track.GetProperty("kind").GetString());
+        Assert.Equal("tiny-rlstm", track.GetProperty("network").GetString());
+        Assert.Equal(evidence.GetProperty("location").GetString(), track.GetProperty("location").GetString());
+        var weights = track.GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()).ToArray();
+        Assert.Equal(track.GetProperty("residues").GetString()!.Length, weights.Length);
+        Assert.True(Math.Abs(weights.Sum() - track.GetProperty("probability_change").GetDouble()) <= 0.05 + 1e-3, "completeness within the refinement's tolerance");
         Assert.Equal(TinyModels.Locations, evidence.GetProperty("probabilities").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_profile_model_has_no_track_and_says_why()
+    {
+        string profiles = models.WriteProfiles("evidence.profiles.tsv", LocSharp.Sequences.FastaReader.Read(Example));
+        using var serve = new ServeFactory(new ServeOptions { ModelPaths = [models.Profile], Profiles = LocSharp.Profiles.ProfileTsvReader.Read(profiles) });
+        using var client = serve.CreateClient();
+        var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
+        await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
+
+        var evidence = JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/0/evidence")).RootElement;
+
+        Assert.False(evidence.TryGetProperty("track", out _));
+        Assert.Contains("profiles", evidence.GetProperty("track_unavailable").GetString());
     }
 
     [Fact]

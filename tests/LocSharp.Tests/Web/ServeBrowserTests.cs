@@ -96,6 +96,32 @@ public sealed class ServeBrowserTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_r_lstm_shows_the_attribution_of_its_call_along_the_sequence()
+    {
+        Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
+            $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
+        using var models = new ServeModels();
+        await using var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = [models.RLstm] });
+        await server.StartAsync();
+        using var browser = Start(directory.Root);
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+
+        browser.Navigate().GoToUrl(WebServer.Addresses(server).Single() + "/");
+        wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == 1);
+        browser.FindElement(By.Id("fasta")).SendKeys(File.ReadAllText(Example));
+        browser.FindElement(By.Id("submit")).Click();
+        wait.Until(d => d.FindElement(By.Id("results")).Displayed && Rows(d).Count == 4);
+        Rows(browser).Single(r => Cells(r)[0] == "P01308").Click();
+        wait.Until(d => d.FindElement(By.Id("evidence")).Displayed && d.FindElements(By.CssSelector("#track polyline")).Count == 1);
+
+        string caption = browser.FindElement(By.Id("track-caption")).Text;
+        Assert.Contains("integrated gradients of tiny-rlstm", caption);
+        Assert.Contains(Cells(Rows(browser).Single(r => Cells(r)[0] == "P01308"))[1], caption); // the location called
+        int length = LocSharp.Sequences.FastaReader.Read(Example).Single(r => r.Id == "P01308").Sequence.Length;
+        Assert.Equal(Math.Min(length, 50), browser.FindElement(By.CssSelector("#track polyline")).GetAttribute("points")!.Split(' ').Length);
+    }
+
+    [SkippableFact]
     public async Task Bad_input_shows_the_servers_message()
     {
         Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
