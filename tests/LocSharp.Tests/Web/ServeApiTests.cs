@@ -180,6 +180,15 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
         Assert.Equal(sequence[..25] + sequence[^25..], track.GetProperty("residues").GetString());
     }
 
+    /// <summary>Submits the example proteins as a job, waits for it, and returns protein <paramref name="index"/>'s evidence.</summary>
+    static async Task<JsonElement> ExampleEvidenceAsync(ServeFactory serve, int index)
+    {
+        using var client = serve.CreateClient();
+        var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
+        await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
+        return JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/{index}/evidence")).RootElement.Clone();
+    }
+
     [Fact]
     public async Task An_ensemble_of_an_r_lstm_and_an_a_lstm_draws_its_a_lstm_and_names_it()
     {
@@ -189,11 +198,7 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
         using (var a = ModelFile.Load(models.ALstm))
             ModelFile.Save(TrainedModel.Ensemble([r, a]), path);
         using var serve = Serve(path);
-        using var client = serve.CreateClient();
-        var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
-        await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
-
-        var evidence = JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/2/evidence")).RootElement;
+        var evidence = await ExampleEvidenceAsync(serve, 2);
 
         var track = evidence.GetProperty("track");
         Assert.Equal("pair's A-LSTM (network 2 of 2)", track.GetProperty("network").GetString());
@@ -204,11 +209,7 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
     public async Task An_r_lstm_gets_the_attribution_of_its_call_which_sums_to_the_probabilitys_rise()
     {
         using var serve = Serve(models.RLstm);
-        using var client = serve.CreateClient();
-        var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
-        await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
-
-        var evidence = JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/0/evidence")).RootElement;
+        var evidence = await ExampleEvidenceAsync(serve, 0);
 
         var track = evidence.GetProperty("track");
         Assert.Equal("attribution", track.GetProperty("kind").GetString());
@@ -225,11 +226,7 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
     {
         string profiles = models.WriteProfiles("evidence.profiles.tsv", LocSharp.Sequences.FastaReader.Read(Example));
         using var serve = new ServeFactory(new ServeOptions { ModelPaths = [models.Profile], Profiles = LocSharp.Profiles.ProfileTsvReader.Read(profiles) });
-        using var client = serve.CreateClient();
-        var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
-        await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
-
-        var evidence = JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/0/evidence")).RootElement;
+        var evidence = await ExampleEvidenceAsync(serve, 0);
 
         Assert.False(evidence.TryGetProperty("track", out _));
         Assert.Contains("profiles", evidence.GetProperty("track_unavailable").GetString());

@@ -1,6 +1,7 @@
 using LocSharp.Cli.Infrastructure;
 using LocSharp.Tests.Cli;
 using LocSharp.Web;
+using Microsoft.AspNetCore.Builder;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -28,17 +29,9 @@ public sealed class ServeBrowserTests : IDisposable
     [SkippableFact]
     public async Task Paste_submit_sort_filter_open_evidence_and_download_the_csv()
     {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
-            $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
-        await using var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = [RLstm, ALstm] });
-        await server.StartAsync();
-        string url = WebServer.Addresses(server).Single() + "/";
         string downloads = Directory.CreateDirectory(directory.Path("downloads")).FullName;
-        using var browser = Start(downloads);
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
-
-        browser.Navigate().GoToUrl(url);
-        wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == 2);
+        await using var page = await Page.OpenAsync(downloads, RLstm, ALstm);
+        var (browser, wait) = (page.Browser, page.Wait);
         new SelectElement(browser.FindElement(By.Id("model"))).SelectByText("alstm-multiloc");
         Assert.Contains("11 locations", browser.FindElement(By.Id("model-info")).Text);
         browser.FindElement(By.Id("fasta")).SendKeys(File.ReadAllText(Example));
@@ -74,16 +67,9 @@ public sealed class ServeBrowserTests : IDisposable
     [SkippableFact]
     public async Task A_membrane_model_gets_a_membrane_column()
     {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
-            $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
         using var models = new ServeModels();
-        await using var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = [models.Membrane] });
-        await server.StartAsync();
-        using var browser = Start(directory.Root);
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
-
-        browser.Navigate().GoToUrl(WebServer.Addresses(server).Single() + "/");
-        wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == 1);
+        await using var page = await Page.OpenAsync(directory.Root, models.Membrane);
+        var (browser, wait) = (page.Browser, page.Wait);
         Assert.Contains("10 locations", browser.FindElement(By.Id("model-info")).Text);
         Assert.Contains("membrane-bound vs soluble", browser.FindElement(By.Id("model-info")).Text);
         browser.FindElement(By.Id("fasta")).SendKeys(File.ReadAllText(Example));
@@ -98,16 +84,9 @@ public sealed class ServeBrowserTests : IDisposable
     [SkippableFact]
     public async Task An_r_lstm_shows_the_attribution_of_its_call_along_the_sequence()
     {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
-            $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
         using var models = new ServeModels();
-        await using var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = [models.RLstm] });
-        await server.StartAsync();
-        using var browser = Start(directory.Root);
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
-
-        browser.Navigate().GoToUrl(WebServer.Addresses(server).Single() + "/");
-        wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == 1);
+        await using var page = await Page.OpenAsync(directory.Root, models.RLstm);
+        var (browser, wait) = (page.Browser, page.Wait);
         browser.FindElement(By.Id("fasta")).SendKeys(File.ReadAllText(Example));
         browser.FindElement(By.Id("submit")).Click();
         wait.Until(d => d.FindElement(By.Id("results")).Displayed && Rows(d).Count == 4);
@@ -124,21 +103,42 @@ public sealed class ServeBrowserTests : IDisposable
     [SkippableFact]
     public async Task Bad_input_shows_the_servers_message()
     {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
-            $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
-        await using var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = [RLstm] });
-        await server.StartAsync();
-        using var browser = Start(directory.Root);
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
-
-        browser.Navigate().GoToUrl(WebServer.Addresses(server).Single() + "/");
-        wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == 1);
+        await using var page = await Page.OpenAsync(directory.Root, RLstm);
+        var (browser, wait) = (page.Browser, page.Wait);
         browser.FindElement(By.Id("fasta")).SendKeys(">P1 bad\nMKV1LA\n");
         browser.FindElement(By.Id("submit")).Click();
         wait.Until(d => d.FindElement(By.Id("error")).Displayed);
 
         Assert.StartsWith("pasted text line 2 (record P1): ", browser.FindElement(By.Id("error")).Text);
         Assert.False(browser.FindElement(By.Id("results")).Displayed);
+    }
+
+    /// <summary><c>locsharp serve</c> of <paramref name="models"/> on a free port and a headless browser on its page,
+    /// once the page lists the models; skips the test where chromium or chromedriver is missing.</summary>
+    sealed class Page : IAsyncDisposable
+    {
+        public required WebApplication Server { get; init; }
+        public required ChromeDriver Browser { get; init; }
+        public required WebDriverWait Wait { get; init; }
+
+        public static async Task<Page> OpenAsync(string downloads, params string[] models)
+        {
+            Skip.IfNot(File.Exists(Chromium) && File.Exists(ChromeDriver),
+                $"the browser test needs Debian's chromium ({Chromium}) and chromium-driver ({ChromeDriver}): apt-get install chromium chromium-driver");
+            var server = WebServer.Create(new ServeOptions { Port = 0, ModelPaths = models });
+            await server.StartAsync();
+            var browser = Start(downloads);
+            var page = new Page { Server = server, Browser = browser, Wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60)) };
+            browser.Navigate().GoToUrl(WebServer.Addresses(server).Single() + "/");
+            page.Wait.Until(d => d.FindElements(By.CssSelector("#model option")).Count == models.Length);
+            return page;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Browser.Dispose();
+            await Server.DisposeAsync();
+        }
     }
 
     static ChromeDriver Start(string downloads)
