@@ -47,10 +47,9 @@ public sealed class ExplainEmbeddingCommand(CliEnvironment environment) : Comman
             Tsne = new TsneOptions(Perplexity: settings.Perplexity, Iterations: settings.Iterations, Seed: settings.Seed, Theta: settings.Theta),
             BatchSize = settings.BatchSize,
             Profiles = settings.ProfilesFor(model, input, environment, cancellation),
-            ModelName = Path.GetFileName(settings.ModelPath),
         };
         var result = ExplainReporter.Run(environment, progress =>
-            EmbeddingReport.Write(EmbeddingExplanation.Compute(model, input, options, progress), settings.Output));
+            EmbeddingReport.Write(EmbeddingExplanation.Compute(model, input, options, progress), settings.Output, Path.GetFileName(settings.ModelPath)));
         if (result.Tsne.Perplexity != settings.Perplexity || result.Tsne.Theta != settings.Theta)
             environment.Error.WriteLine($"note: {result.Proteins} proteins allow at most perplexity {result.Tsne.Perplexity:0.##}" +
                 $"{(result.Tsne.Theta != settings.Theta ? " with exact t-SNE (--theta 0)" : "")}; used that instead of --perplexity {settings.Perplexity:0.##}.");

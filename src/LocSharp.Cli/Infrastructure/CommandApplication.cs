@@ -91,7 +91,7 @@ public static class CommandApplication
                     .WithDescription("First-layer convolution filters as sequence logos (filters-wWIDTH.svg/.png, one grid per width) and MEME motifs (filters.meme).")
                     .WithExample("explain", "filters", "-m", "alstm.lsm", "-o", "filters");
                 explain.AddCommand<ExplainEmbeddingCommand>("embedding")
-                    .WithDescription("Fixed-length representation of every protein (embedding.tsv) and a t-SNE map of them (tsne.tsv, tsne.svg/.png coloured by location).")
+                    .WithDescription("Fixed-length representation of every protein (embedding.tsv; an ensemble's networks' representations joined) and a t-SNE map of them (tsne.tsv, tsne.svg/.png coloured by location).")
                     .WithExample("explain", "embedding", "-m", "rlstm.lsm", "../shared/data/multiloc", "--split", "../shared/data/multiloc/split.tsv", "--partition", "test", "-o", "embedding");
             });
         });

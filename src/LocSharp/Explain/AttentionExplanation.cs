@@ -39,7 +39,8 @@ public static class AttentionExplanation
     {
         options ??= new AttentionExplanationOptions();
         if (model.Networks.Count > 1 && Member(model) is int member) model = model.Member(member);
-        var network = NetworkReader.SingleNetwork(model, "attention", options.ModelName);
+        var network = model.Networks.Count == 1 ? model.Networks[0] : throw new ExplainException(
+            $"{options.ModelName} is an ensemble of {model.Networks.Count} networks without exactly one A-LSTM; explain the attention of one network: give a model file of a single trained A-LSTM (e.g. one made by train or cv).");
         if (network.Config.Architecture != Architecture.ALstm)
             throw new ExplainException(
                 $"{options.ModelName} is an R-LSTM, which has no attention weights; attention needs an A-LSTM model. An R-LSTM's residues, representations and filters can be explained.");

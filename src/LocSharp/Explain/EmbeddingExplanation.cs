@@ -15,8 +15,6 @@ public sealed record EmbeddingExplanationOptions
     /// <summary>Proteins per network batch.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Names the model in messages.</summary>
-    public string ModelName { get; init; } = "the model";
 }
 
 /// <summary>
@@ -27,23 +25,22 @@ public sealed record EmbeddingExplanationOptions
 public static class EmbeddingExplanation
 {
     /// <summary>
-    /// Reads every protein with the model's network and maps the representations with t-SNE, all in memory (t-SNE
-    /// needs every representation at once). Proteins keep input order.
+    /// Reads every protein with the model's network (an ensemble: its networks' representations joined, the way its
+    /// classifiers read them side by side) and maps the representations with t-SNE, all in memory (t-SNE needs every
+    /// representation at once). Proteins keep input order.
     /// </summary>
     /// <param name="progress">Told the proteins read (stage "network"), and when t-SNE runs.</param>
-    /// <exception cref="ExplainException">The model is an ensemble.</exception>
     /// <exception cref="ExplainException">Fewer than 3 proteins.</exception>
     /// <exception cref="InvalidSettingException">t-SNE options out of range.</exception>
     public static ProteinEmbeddings Compute(TrainedModel model, ExplainInput input, EmbeddingExplanationOptions? options = null,
         IProgress<ExplainProgress>? progress = null)
     {
         options ??= new EmbeddingExplanationOptions();
-        var network = NetworkReader.SingleNetwork(model, "representation", options.ModelName);
         int n = input.Count;
         if (n < 3) throw new ExplainException($"{input.Source}: a t-SNE map needs at least 3 proteins; the input has {n}.");
         var tsne = options.Tsne.FitTo(n);
         tsne.Validate(n); // before the network runs, so a bad setting fails at once
-        int dimensions = network.Config.RepresentationSize;
+        int dimensions = model.Networks.Sum(n => n.Config.RepresentationSize); // an ensemble's are joined
 
         var representations = new double[n, dimensions];
         var predicted = new string[n];

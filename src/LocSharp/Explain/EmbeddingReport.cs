@@ -22,7 +22,8 @@ public static class EmbeddingReport
     /// points coloured by true location, or by predicted location when the input is unlabelled. location is empty
     /// for unlabelled input. Proteins keep input order.
     /// </summary>
-    public static EmbeddingReportResult Write(ProteinEmbeddings embeddings, string directory)
+    /// <param name="modelName">Names the model in the figure's title.</param>
+    public static EmbeddingReportResult Write(ProteinEmbeddings embeddings, string directory, string modelName = "the model")
     {
         var input = embeddings.Input;
         var proteins = input.Proteins;
@@ -58,7 +59,7 @@ public static class EmbeddingReport
             .ToList();
         var figure = EmbeddingFigures.WriteScatter(Path.Combine(directory, FigureFile), points, new ScatterOptions
         {
-            Title = $"t-SNE of the learned representations, by {colouredBy}",
+            Title = $"t-SNE of {modelName}'s learned representations, by {colouredBy}",
             LocationOrder = input.LegendOrder(embeddings.ModelLocations, points.Select(p => p.Location)),
         });
         return new EmbeddingReportResult(n, dimensions, colouredBy, figure, embeddings.Tsne);

@@ -11,10 +11,11 @@ namespace LocSharp.Explain;
 /// <param name="Protein">The protein.</param>
 /// <param name="ReadSequence">The residues the network read: the sequence, cut from the middle to the model's
 /// maximum length (<see cref="Truncation"/>).</param>
-/// <param name="Probabilities">Location probabilities, in the model's location order.</param>
+/// <param name="Probabilities">Location probabilities, in the model's location order (an ensemble's average).</param>
 /// <param name="Representation">The fixed-length representation the classifier reads (R-LSTM: joined last states;
-/// A-LSTM: the context c).</param>
-/// <param name="Attention">A-LSTM: one attention weight per residue of <see cref="ReadSequence"/>; null for R-LSTM.</param>
+/// A-LSTM: the context c); for an ensemble its networks' representations joined, in network order.</param>
+/// <param name="Attention">A single A-LSTM: one attention weight per residue of <see cref="ReadSequence"/>; null for an
+/// R-LSTM or an ensemble.</param>
 public sealed record NetworkReading(ExplainProtein Protein, string ReadSequence, float[] Probabilities, float[] Representation, float[]? Attention)
 {
     /// <summary>Index of the most probable location.</summary>
@@ -22,7 +23,7 @@ public sealed record NetworkReading(ExplainProtein Protein, string ReadSequence,
 }
 
 /// <summary>
-/// Runs one network over many proteins for the explanations: in evaluation mode, without gradients, in batches of
+/// Runs a model's networks over many proteins for the explanations: in evaluation mode, without gradients, in batches of
 /// similar length, streaming the results in input order. Memory holds one chunk of <see cref="ChunkSize"/> proteins'
 /// results, whatever the number of proteins.
 /// </summary>
@@ -31,47 +32,44 @@ public static class NetworkReader
     /// <summary>Proteins sorted into length buckets together; results are held for one chunk at a time.</summary>
     public const int ChunkSize = 2048;
 
-    /// <summary>The model's one network.</summary>
-    /// <param name="purpose">What needs it, for the message, e.g. "attention".</param>
-    /// <exception cref="ExplainException">The model is an ensemble of several networks.</exception>
-    public static LocalizationNetwork SingleNetwork(TrainedModel model, string purpose, string modelName = "the model") => model.Networks.Count == 1
-        ? model.Networks[0]
-        : throw new ExplainException(
-            $"{modelName} is an ensemble of {model.Networks.Count} networks, each with its own {purpose}; explain one network: give a model file of a single trained network (e.g. one made by train or cv).");
-
-    /// <summary>The network's reading of every protein, in input order.</summary>
+    /// <summary>The model's reading of every protein, in input order.</summary>
     /// <param name="profiles">The proteins' profiles, for a profile model (ignored by one without).</param>
     /// <param name="progress">Told the number of proteins done after every batch (stage "network").</param>
-    /// <exception cref="ExplainException">The model is an ensemble.</exception>
     /// <exception cref="ArgumentException">A profile model was given no profiles.</exception>
     public static IEnumerable<NetworkReading> Read(TrainedModel model, IReadOnlyList<ExplainProtein> proteins, int batchSize = 64,
         IProgress<ExplainProgress>? progress = null, ProfileSet? profiles = null)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"The batch size must be positive, not {batchSize}.");
         NetworkInput.RequireProfiles(model, profiles != null, nameof(profiles));
-        var network = SingleNetwork(model, "representation");
-        return ReadChunks(model, network, proteins, batchSize, progress, model.NeedsProfiles ? profiles : null);
+        return ReadChunks(model, proteins, batchSize, progress, model.NeedsProfiles ? profiles : null);
     }
 
-    static IEnumerable<NetworkReading> ReadChunks(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> proteins,
+    static IEnumerable<NetworkReading> ReadChunks(TrainedModel model, IReadOnlyList<ExplainProtein> proteins,
         int batchSize, IProgress<ExplainProgress>? progress, ProfileSet? profiles)
     {
-        using var mode = new EvaluationMode(network);
-        int done = 0;
-        for (int start = 0; start < proteins.Count; start += ChunkSize)
+        var modes = model.Networks.Select(n => new EvaluationMode(n)).ToList();
+        try
         {
-            var chunk = proteins.Skip(start).Take(ChunkSize).ToList();
-            var readings = ReadChunk(model, network, chunk, batchSize, profiles, batchDone =>
+            int done = 0;
+            for (int start = 0; start < proteins.Count; start += ChunkSize)
             {
-                done += batchDone;
-                progress?.Report(new ExplainProgress("network", done, proteins.Count));
-            });
-            // No tensor or dispose scope is open here: the caller may do its own tensor work between items.
-            foreach (var reading in readings) yield return reading;
+                var chunk = proteins.Skip(start).Take(ChunkSize).ToList();
+                var readings = ReadChunk(model, chunk, batchSize, profiles, batchDone =>
+                {
+                    done += batchDone;
+                    progress?.Report(new ExplainProgress("network", done, proteins.Count));
+                });
+                // No tensor or dispose scope is open here: the caller may do its own tensor work between items.
+                foreach (var reading in readings) yield return reading;
+            }
+        }
+        finally
+        {
+            foreach (var mode in modes) mode.Dispose();
         }
     }
 
-    static NetworkReading[] ReadChunk(TrainedModel model, LocalizationNetwork network, IReadOnlyList<ExplainProtein> chunk, int batchSize,
+    static NetworkReading[] ReadChunk(TrainedModel model, IReadOnlyList<ExplainProtein> chunk, int batchSize,
         ProfileSet? profiles, Action<int> batchDone)
     {
         var sequences = chunk.Select(p => p.Sequence).ToList();
@@ -98,11 +96,12 @@ public static class NetworkReader
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             using var batch = encoded;
-            var output = network.call(batch.Features, batch.Lengths);
-            return new BatchReading(batch.Items, batch.Features.shape[1], model.Locations.Count, (int)output.Representation.shape[1],
-                nn.functional.softmax(output.Logits.div(model.Temperature), 1).contiguous().data<float>().ToArray(), // [B·C]
-                output.Representation.contiguous().data<float>().ToArray(),                                          // [B·2H]
-                output.Attention?.contiguous().data<float>().ToArray());                                             // [B·T]
+            var outputs = model.Networks.Select(network => network.call(batch.Features, batch.Lengths)).ToList();
+            var representation = cat(outputs.Select(o => o.Representation).ToList(), 1);                            // [B, ΣR]
+            return new BatchReading(batch.Items, batch.Features.shape[1], model.Locations.Count, (int)representation.shape[1],
+                model.Average(stack(outputs.Select(o => o.Logits).ToList())).contiguous().data<float>().ToArray(),  // [B·C]
+                representation.contiguous().data<float>().ToArray(),
+                outputs is [{ Attention: { } attention }] ? attention.contiguous().data<float>().ToArray() : null); // [B·T]
         }
     }
 

@@ -105,10 +105,14 @@ public sealed class TrainedModel : IDisposable
     {
         using var scope = NewDisposeScope();
         var (logits, membraneLogits) = Logits(batch);                                       // [M, B, C], [M, B]
-        var probabilities = nn.functional.softmax(logits.div(Temperature), 2).mean([0L]);   // [B, C]
+        var probabilities = Average(logits);                                                  // [B, C]
         var membrane = membraneLogits?.div(MembraneTemperature).sigmoid().mean([0L]);       // [B]
         return (probabilities.MoveToOuterDisposeScope(), membrane?.MoveToOuterDisposeScope());
     }
+
+    /// <summary>The model's [B, C] probabilities from its networks' logits [M, B, C]: each network's softmax of its
+    /// logits / <see cref="Temperature"/>, averaged (one temperature for the ensemble's output).</summary>
+    public Tensor Average(Tensor logits) => nn.functional.softmax(logits.div(Temperature), 2).mean([0L]);
 
     /// <summary>Every network's raw logits for a batch, without gradients: [M, B, C] location logits and, for models
     /// that predict it, [M, B] membrane-bound logits (M = networks). Each network runs in evaluation mode (no

@@ -69,6 +69,21 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void Explain_embedding_of_the_default_model_maps_its_two_networks_representations_joined()
+    {
+        using var directory = new TempDirectory();
+        string output = directory.Path("embedding");
+
+        var result = CliRunner.Run("explain", "embedding", Repository.Path("examples", "proteins.fasta"), "-o", output, "--iterations", "50");
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Error);
+        var metadata = ModelFile.ReadMetadata(Repository.Path("models", ShippedModels.DefaultFileName));
+        int hidden = metadata.Members.Sum(m => m.Config.RepresentationSize);
+        Assert.Equal(3 + hidden, File.ReadLines(System.IO.Path.Combine(output, "embedding.tsv")).First().Split('\t').Length);
+        Assert.Contains($"t-SNE of {ShippedModels.DefaultFileName}'s learned representations", File.ReadAllText(System.IO.Path.Combine(output, "tsne.svg")));
+    }
+
+    [Fact]
     public void The_default_model_is_copied_beside_the_program()
     {
         Assert.True(File.Exists(ShippedModels.DefaultPath), $"{ShippedModels.DefaultPath} is missing");

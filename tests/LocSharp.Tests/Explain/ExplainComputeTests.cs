@@ -62,4 +62,26 @@ public class ExplainComputeTests
         Assert.Equal([6, 2], new[] { embeddings.Map.GetLength(0), embeddings.Map.GetLength(1) });
         Assert.All(embeddings.PredictedLocations, l => Assert.Contains(l, model.Locations));
     }
+
+    [Fact]
+    public void Embedding_of_an_ensemble_joins_its_networks_representations_and_gives_its_averaged_call()
+    {
+        using var rlstm = TinyModels.Create(Architecture.RLstm, weightScale: 1.0);
+        using var alstm = TinyModels.Create(Architecture.ALstm, weightScale: 1.0);
+        var ensemble = TrainedModel.Ensemble([rlstm, alstm]); // shares the networks: disposed through its members
+        var input = new ExplainInput([.. Enumerable.Range(0, 6).Select(i => new ExplainProtein($"P{i}", TinyModels.Sequence(8 + i, i)))], false, [], "test");
+        var options = new EmbeddingExplanationOptions { Tsne = new TsneOptions(Iterations: 50) };
+
+        var joined = EmbeddingExplanation.Compute(ensemble, input, options);
+        var first = EmbeddingExplanation.Compute(rlstm, input, options);
+        var second = EmbeddingExplanation.Compute(alstm, input, options);
+
+        Assert.Equal(first.Dimensions + second.Dimensions, joined.Dimensions);
+        for (int p = 0; p < 6; p++)
+            for (int d = 0; d < joined.Dimensions; d++)
+                Assert.Equal(d < first.Dimensions ? first.Representations[p, d] : second.Representations[p, d - first.Dimensions], joined.Representations[p, d], 6);
+        var predicted = new LocSharp.Prediction.PredictionPipeline(ensemble)
+            .Predict(input.Proteins.Select((q, i) => new LocSharp.Sequences.FastaRecord(q.Id, "", q.Sequence, i + 1)).ToList()).ToList();
+        Assert.Equal(predicted.Select(q => ensemble.Locations[q.Best]), joined.PredictedLocations); // the ensemble's call, as predict makes it
+    }
 }
