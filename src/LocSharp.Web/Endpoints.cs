@@ -70,9 +70,12 @@ public static class Endpoints
 
     /// <summary><c>GET /api/jobs/ID/proteins/INDEX/evidence</c>: one protein's probabilities and a per-residue track:
     /// for a model with an A-LSTM (alone or the one of an ensemble, named in the track's "network") its attention at
-    /// each residue it read, for any other model without profiles the residues' integrated-gradients attribution.</summary>
-    static async Task<IResult> EvidenceAsync(string id, int index, JobStore jobs, PredictionService service, HttpContext context)
+    /// each residue it read, for any other model without profiles (or with <c>?track=attribution</c>, for any model without
+    /// profiles: the whole ensemble's call, not one network's) the residues' integrated-gradients attribution.</summary>
+    static async Task<IResult> EvidenceAsync(string id, int index, string? track, JobStore jobs, PredictionService service, HttpContext context)
     {
+        if (track is not (null or "attribution"))
+            throw new RequestException(StatusCodes.Status400BadRequest, $"track={track} is not a kind of track; leave it out, or ask for track=attribution.");
         var job = jobs.Get(id);
         if (job.Results is not { } results)
             throw new RequestException(StatusCodes.Status409Conflict, $"job {id} is {job.Status.ToString().ToLowerInvariant()}; evidence is there when it is done.");
@@ -91,15 +94,15 @@ public static class Endpoints
                 KeyValuePair.Create(l, (JsonNode?)Math.Round((decimal)prediction.Probabilities[i], 4)))),
         };
         if (prediction.Membrane is float membrane) evidence[PredictionWriter.MembraneColumn] = Math.Round((decimal)membrane, 4);
-        if (await service.ReadAsync(job.Model, record, context.RequestAborted) is { } attention)
+        if (track is null && await service.ReadAsync(job.Model, record, context.RequestAborted) is { } attention)
             evidence["track"] = Track("attention", AttentionExplanation.ExplainedName(model, job.Model.Name), attention.ReadSequence,
                 attention.Positions, attention.Weights.Select(w => (double)w));
         else if (await service.AttributeAsync(job.Model, record, context.RequestAborted) is { } attribution)
         {
-            var track = Track("attribution", job.Model.Name, attribution.ReadSequence, attribution.Positions, attribution.Attribution.Residues);
-            track["location"] = attribution.ExplainedLocation;
-            track["probability_change"] = Math.Round((decimal)(attribution.Attribution.Path.AtInput - attribution.Attribution.Path.AtBaseline), 5);
-            evidence["track"] = track;
+            var residues = Track("attribution", job.Model.Name, attribution.ReadSequence, attribution.Positions, attribution.Attribution.Residues);
+            residues["location"] = attribution.ExplainedLocation;
+            residues["probability_change"] = Math.Round((decimal)(attribution.Attribution.Path.AtInput - attribution.Attribution.Path.AtBaseline), 5);
+            evidence["track"] = residues;
         }
         else
             evidence["track_unavailable"] = "the model reads profiles; per-residue tracks are drawn for models without profiles.";

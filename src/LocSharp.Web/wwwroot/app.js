@@ -153,19 +153,37 @@ async function openEvidence(index, tr) {
     const membrane = evidence.membrane === undefined ? '' : `; membrane-bound probability ${evidence.membrane.toFixed(4)}`;
     $('evidence-description').textContent = `${evidence.description || ''} (${evidence.length} residues${membrane})`;
     drawBars(evidence.probabilities, evidence.location);
-    if (evidence.track) {
-      $('track-caption').textContent = evidence.track.kind === 'attention'
-        ? `Attention at each residue (where ${evidence.track.network} looked)`
-        : `Evidence of each residue for ${evidence.track.location} (integrated gradients of ${evidence.track.network}; they sum to the probability's rise of ${evidence.track.probability_change.toFixed(3)} from a sequence of X)`;
-      drawTrack(evidence.track);
-    } else {
-      $('track-caption').textContent = `No per-residue track: ${evidence.track_unavailable}`;
-      $('track').replaceChildren();
-    }
+    showTrack(evidence);
+    // Attention is one network's; the whole model's evidence (an ensemble's call) is its attribution, on request.
+    const button = $('attribution');
+    button.hidden = !(evidence.track && evidence.track.kind === 'attention');
+    button.onclick = async () => {
+      button.disabled = true;
+      try {
+        showTrack(await api(`/api/jobs/${state.job.id}/proteins/${index}/evidence?track=attribution`));
+        button.hidden = true;
+      } catch (error) {
+        showError(error.message);
+      } finally {
+        button.disabled = false;
+      }
+    };
     $('evidence').hidden = false;
     $('evidence').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   } catch (error) {
     showError(error.message);
+  }
+}
+
+function showTrack(evidence) {
+  if (evidence.track) {
+    $('track-caption').textContent = evidence.track.kind === 'attention'
+      ? `Attention at each residue (where ${evidence.track.network} looked)`
+      : `Evidence of each residue for ${evidence.track.location} (integrated gradients of ${evidence.track.network}; they sum to the probability's rise of ${evidence.track.probability_change.toFixed(3)} from a sequence of X)`;
+    drawTrack(evidence.track);
+  } else {
+    $('track-caption').textContent = `No per-residue track: ${evidence.track_unavailable}`;
+    $('track').replaceChildren();
   }
 }
 

@@ -181,12 +181,12 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
     }
 
     /// <summary>Submits the example proteins as a job, waits for it, and returns protein <paramref name="index"/>'s evidence.</summary>
-    static async Task<JsonElement> ExampleEvidenceAsync(ServeFactory serve, int index)
+    static async Task<JsonElement> ExampleEvidenceAsync(ServeFactory serve, int index, string query = "")
     {
         using var client = serve.CreateClient();
         var started = await client.PostAsync("/api/jobs", Fasta(File.ReadAllText(Example)));
         await JobPolling.UntilFinishedAsync(client, started.Headers.Location!.OriginalString);
-        return JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/{index}/evidence")).RootElement.Clone();
+        return JsonDocument.Parse(await client.GetStringAsync($"{started.Headers.Location}/proteins/{index}/evidence{query}")).RootElement.Clone();
     }
 
     [Fact]
@@ -203,6 +203,14 @@ public sealed class ServeApiTests(ServeModels models) : IClassFixture<ServeModel
         var track = evidence.GetProperty("track");
         Assert.Equal("pair's A-LSTM (network 2 of 2)", track.GetProperty("network").GetString());
         Assert.Equal(1.0, track.GetProperty("weights").EnumerateArray().Sum(w => w.GetDouble()), 3);
+
+        // The whole ensemble's evidence on request, and a wrong kind refused.
+        var whole = (await ExampleEvidenceAsync(serve, 2, "?track=attribution")).GetProperty("track");
+        Assert.Equal(("attribution", "pair"), (whole.GetProperty("kind").GetString(), whole.GetProperty("network").GetString()));
+        using var client = serve.CreateClient();
+        var wrong = await client.GetAsync("/api/jobs/none/proteins/0/evidence?track=heat");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("track=attribution", await wrong.Content.ReadAsStringAsync());
     }
 
     [Fact]

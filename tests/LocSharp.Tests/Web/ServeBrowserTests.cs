@@ -57,6 +57,9 @@ public sealed class ServeBrowserTests : IDisposable
         int length = LocSharp.Sequences.FastaReader.Read(Example).Single(r => r.Id == "P04179").Sequence.Length;
         Assert.Equal(length, browser.FindElement(By.CssSelector("#track polyline")).GetAttribute("points")!.Split(' ').Length);
         SaveScreenshot(browser);
+        browser.FindElement(By.Id("attribution")).Click(); // the whole model's evidence instead of its attention
+        wait.Until(d => d.FindElement(By.Id("track-caption")).Text.Contains("integrated gradients of alstm-multiloc"));
+        Assert.False(browser.FindElement(By.Id("attribution")).Displayed);
 
         browser.FindElement(By.Id("download-csv")).Click();
         string file = Path.Combine(downloads, "locsharp-alstm-multiloc.csv");
